@@ -1,0 +1,101 @@
+package org.pftls.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pftls.engine.PftlsException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The command line: builds the picocli tree, runs the chosen subcommand, and turns every failure
+ * into one "pftls: fatal: ..." line and the exit status of its kind.
+ */
+public final class Cli {
+    private final CommandContext ctx;
+    /** Subcommand name → its one-line synopsis, for usage errors. */
+    private final Map<String, String> synopses = new LinkedHashMap<>();
+
+    public Cli(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Builds the command tree; also used to generate the man page and completion script. */
+    public CommandLine commandLine() {
+        TopCommand top = new TopCommand(ctx);
+        CommandLine cl = new CommandLine(top);
+        add(cl, new EnableClientCommand(ctx), EnableClientCommand.SYNOPSIS);
+        add(cl, new EnableServerCommand(ctx), EnableServerCommand.SYNOPSIS);
+        add(cl, new NewServerKeyCommand(ctx), NewServerKeyCommand.SYNOPSIS);
+        add(cl, new NewServerCertCommand(ctx), NewServerCertCommand.SYNOPSIS);
+        add(cl, new DeployServerCertCommand(ctx), DeployServerCertCommand.SYNOPSIS);
+        add(cl, new OutputServerCsrCommand(ctx), OutputServerCsrCommand.SYNOPSIS);
+        add(cl, new OutputServerTlsaCommand(ctx), OutputServerTlsaCommand.SYNOPSIS);
+        add(cl, new AllDefaultCommand.Client(ctx), AllDefaultCommand.Client.SYNOPSIS);
+        add(cl, new AllDefaultCommand.Server(ctx), AllDefaultCommand.Server.SYNOPSIS);
+        // getopts rules, as postfix-tls-script: options come before operands, a repeated option's
+        // last value wins, and anything after the first operand is an operand.
+        cl.setStopAtPositional(true);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setAllowOptionsAsOptionParameters(true);
+        cl.setOut(new java.io.PrintWriter(ctx.out(), true));
+        cl.setErr(new java.io.PrintWriter(ctx.err(), true));
+        cl.setExecutionStrategy(this::execute);
+        cl.setParameterExceptionHandler(this::badArguments);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e));
+        return cl;
+    }
+
+    private void add(CommandLine parent, Object command, String synopsis) {
+        CommandLine sub = new CommandLine(command);
+        parent.addSubcommand(sub);
+        synopses.put(sub.getCommandName(), synopsis);
+    }
+
+    /** Runs the command line and returns the exit status. */
+    public int run(String... args) {
+        try {
+            return commandLine().execute(args);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private int execute(ParseResult parseResult) throws PftlsException {
+        TopCommand top = (TopCommand) parseResult.commandSpec().userObject();
+        if (parseResult.hasSubcommand()) {
+            if (CommandLine.printHelpIfRequested(parseResult)) {
+                return 0;
+            }
+            top.prepare();
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    private int badArguments(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String name = cl.getCommandName();
+        String problem = e.getMessage().lines().findFirst().orElse("bad arguments").replaceAll("\\.$", "");
+        if (cl.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            problem = "unknown tls command: '" + u.getUnmatched().get(0) + "'";
+            ctx.message(CommandContext.Level.FATAL, problem + "; use one of: " + String.join(", ", synopses.keySet()));
+            return PftlsException.Kind.USAGE.exitStatus();
+        }
+        String usage = synopses.getOrDefault(name, "pftls [-c CONFIG_DIR] [--demo] SUBCOMMAND ...");
+        ctx.message(CommandContext.Level.FATAL, problem + "; usage: " + usage);
+        return PftlsException.Kind.USAGE.exitStatus();
+    }
+
+    private int failed(Exception e) {
+        if (e instanceof PftlsException p) {
+            if (p.kind() != PftlsException.Kind.NEGATIVE) {
+                ctx.message(CommandContext.Level.FATAL, p.getMessage());
+            }
+            return p.kind().exitStatus();
+        }
+        ctx.message(CommandContext.Level.FATAL, "internal error: " + e + "; please report this as a bug");
+        e.printStackTrace(ctx.err());
+        return 70;
+    }
+}

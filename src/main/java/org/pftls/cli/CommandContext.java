@@ -1,0 +1,183 @@
+package org.pftls.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.pftls.adapters.KernelHostName;
+import org.pftls.adapters.PosixFileStore;
+import org.pftls.adapters.PostconfInstallation;
+import org.pftls.adapters.PostlogMailLog;
+import org.pftls.engine.PftlsException;
+import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.ports.MessageSink;
+import org.pftls.engine.ports.Ports;
+import org.pftls.engine.tls.Instance;
+import org.pftls.engine.tls.TlsEngine;
+
+/**
+ * What every subcommand shares: the streams, the environment, the chosen instance and the
+ * adapters, made lazily so that quick subcommands pay only for what they use.
+ */
+public final class CommandContext implements MessageSink, AutoCloseable {
+    static final Path POSTFIX_COMMANDS = Path.of("/usr/sbin");
+    private static final String DEMO_RESOURCE = "/org/pftls/cli/demo-main.cf";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Supplier<Ports> portsFactory;
+    private Ports ports;
+    private Path configDirectory;
+    private boolean demo;
+    private PostlogMailLog mailLog;
+
+    /** The real thing: host file system, installed Postfix if any, system clock. */
+    public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
+        return new CommandContext(out, err, env, CommandContext::realPorts);
+    }
+
+    public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.portsFactory = portsFactory;
+    }
+
+    private static Ports realPorts() {
+        SecureRandom random = new SecureRandom();
+        Path postconf = POSTFIX_COMMANDS.resolve("postconf");
+        BuiltinPostfix37 builtin = new BuiltinPostfix37();
+        return new Ports(new PosixFileStore(random),
+                Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
+                new KernelHostName(), Clock.systemUTC(), random);
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Ports ports() {
+        if (ports == null) {
+            ports = demo ? demoPorts() : portsFactory.get();
+        }
+        return ports;
+    }
+
+    private Ports demoPorts() {
+        Ports real = portsFactory.get();
+        return new Ports(real.files(), new BuiltinPostfix37(), real.hostNames(), real.clock(), real.random());
+    }
+
+    /** -c DIR, else $MAIL_CONFIG, else the installed Postfix's config_directory, else /etc/postfix. */
+    void chooseConfigDirectory(String option) {
+        if (option != null && !option.isEmpty()) {
+            configDirectory = Path.of(option).toAbsolutePath().normalize();
+        } else if (env.get("MAIL_CONFIG") != null && !env.get("MAIL_CONFIG").isEmpty()) {
+            configDirectory = Path.of(env.get("MAIL_CONFIG")).toAbsolutePath().normalize();
+        } else {
+            configDirectory = null; // decided lazily: asking postconf costs a process
+        }
+    }
+
+    /** Makes a throw-away instance with a Debian-like main.cf and says where it is. */
+    void startDemo() throws PftlsException {
+        demo = true;
+        try {
+            Path dir = Files.createTempDirectory("pftls-demo-");
+            try (var in = CommandContext.class.getResourceAsStream(DEMO_RESOURCE)) {
+                Files.write(dir.resolve("main.cf"), in.readAllBytes());
+            }
+            configDirectory = dir;
+            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration; nothing else is touched)");
+        } catch (IOException e) {
+            throw new PftlsException(Kind.IO, "cannot create the demo sandbox: " + e.getMessage()
+                    + "; set TMPDIR to a writable directory", e);
+        }
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public Path configDirectory() {
+        if (configDirectory == null) {
+            configDirectory = ports().postfix().installed()
+                    ? Path.of(ports().postfix().defaultValue("config_directory").orElse("/etc/postfix"))
+                    : Path.of("/etc/postfix");
+        }
+        return configDirectory;
+    }
+
+    public TlsEngine engine() throws PftlsException {
+        return new TlsEngine(Instance.read(configDirectory(), ports()));
+    }
+
+    /** Messages go to stderr with the pftls: prefix, and to the mail log of a real instance. */
+    @Override
+    public void message(Level level, String text) {
+        String prefix = switch (level) {
+            case INFO -> "pftls: ";
+            case WARNING -> "pftls: warning: ";
+            case ERROR -> "pftls: error: ";
+            case FATAL -> "pftls: fatal: ";
+        };
+        err.println(prefix + text);
+        PostlogMailLog log = mailLog();
+        if (log != null) {
+            log.log(level, text);
+        }
+    }
+
+    /** Starts the info logger before main.cf is edited (postlog waits for a just-edited main.cf). */
+    void prepareLogging() {
+        PostlogMailLog log = mailLog();
+        if (log != null) {
+            log.prestart(Level.INFO);
+        }
+    }
+
+    private PostlogMailLog mailLog() {
+        if (mailLog == null && !demo) {
+            Path postlog = POSTFIX_COMMANDS.resolve("postlog");
+            if (ports().postfix().installed() && Files.isExecutable(postlog)) {
+                mailLog = new PostlogMailLog(postlog, configDirectory(), "postfix/pftls");
+            }
+        }
+        return mailLog;
+    }
+
+    void printLines(Iterable<String> lines) {
+        for (String l : lines) {
+            out.println(l);
+        }
+    }
+
+    void printBytes(String text) {
+        out.print(text);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+        err.flush();
+        if (mailLog != null) {
+            mailLog.close();
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

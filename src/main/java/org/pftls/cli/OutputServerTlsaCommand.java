@@ -1,0 +1,33 @@
+package org.pftls.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** output-server-tlsa [-h hostname] [keyfile ...]. */
+@Command(name = "output-server-tlsa", description = {"Write to stdout a DANE TLSA RRset (3 1 1) for a port 25"
+        + " SMTP server on hostname with the keys in the key files (default: the deployed rsa and ecdsa keys)."})
+final class OutputServerTlsaCommand implements Callable<Integer> {
+    static final String SYNOPSIS = "pftls output-server-tlsa [-h hostname] [keyfile ...]";
+
+    @Option(names = "-h", paramLabel = "hostname", description = "Host name of the records (default: myhostname).")
+    String hostName;
+
+    @Parameters(paramLabel = "keyfile", arity = "0..*", description = "Key files, or rsa / ecdsa.")
+    List<String> keyFiles = new ArrayList<>();
+
+    private final CommandContext ctx;
+
+    OutputServerTlsaCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ctx.engine().serverTlsa(hostName, keyFiles, line -> ctx.out().println(line));
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.pftls.engine.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one operation will change, as data. The wizard's review screen, {@code --dry-run}
+ * and the applier all use the same plan; nothing is written while a plan is made.
+ *
+ * @param operation      the postfix tls subcommand this plan carries out, e.g. {@code enable-server}
+ * @param files          files to create, in creation order (key before certificate)
+ * @param mainCf         the main.cf edit, if any
+ * @param warnings       warnings to show before applying (e.g. a configured key file that is missing)
+ * @param messages       the informational text to show after a successful apply, one entry per line
+ *                       (the same lines postfix-tls-script logs)
+ * @param command        the equivalent non-interactive command line
+ */
+public record Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
+                   List<String> warnings, List<String> messages, List<String> command) {
+
+    public Plan {
+        files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+        messages = List.copyOf(messages);
+        command = List.copyOf(command);
+    }
+
+    /** True when applying changes nothing on disk (only messages are shown). */
+    public boolean changesNothing() {
+        return files.isEmpty() && mainCf.isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.pftls.engine.ports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file operations the engine needs, and nothing else. The real adapter works on the host's
+ * file system; it makes every write crash-safe: a new file appears under its final name only
+ * complete and with its final mode, and a replaced file is swapped in by one rename.
+ */
+public interface FileStore {
+
+    /** Identity and version of a file, to notice a change made by someone else. */
+    record Stamp(Object fileKey, long size, long modifiedNanos) { }
+
+    /** What a review screen shows about a file: mode as octal digits, owner and group names. */
+    record Info(String mode, String owner, String group, long size, boolean regularFile) {
+        /** True when group or others may read (or write, or execute) the file. */
+        public boolean accessibleByOthers() {
+            return mode.length() >= 3 && (mode.charAt(mode.length() - 1) != '0' || mode.charAt(mode.length() - 2) != '0');
+        }
+    }
+
+    boolean exists(Path path);
+
+    boolean isDirectory(Path path);
+
+    boolean isRegularFile(Path path);
+
+    boolean isReadable(Path path);
+
+    byte[] read(Path path) throws IOException;
+
+    Stamp stamp(Path path) throws IOException;
+
+    Info info(Path path) throws IOException;
+
+    List<Path> list(Path directory) throws IOException;
+
+    /**
+     * Creates {@code target} with {@code content} and the given octal {@code mode} (e.g. 0600),
+     * failing if it exists. The content is written to a temporary file that is created with the
+     * final mode before its first byte, synced, and then linked to the final name, so the final
+     * name never shows a partial file and a private key is never readable by others.
+     */
+    void createNew(Path target, byte[] content, int mode) throws IOException;
+
+    /**
+     * Replaces {@code target} with {@code content} in one rename, after fsync, keeping the file's
+     * owner, group and mode; the directory is synced after the rename.
+     */
+    void replace(Path target, byte[] content) throws IOException;
+
+    /** Deletes the file if it exists. */
+    void delete(Path path) throws IOException;
+}

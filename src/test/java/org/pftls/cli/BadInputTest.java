@@ -1,0 +1,132 @@
+package org.pftls.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pftls.testing.Sandbox;
+import org.pftls.testing.Sandbox.Run;
+
+/**
+ * Every bad input gets one "pftls: fatal:" line naming the problem (and, after a semicolon, the
+ * fix), exit status 1, and leaves every file in the configuration directory as it was.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    /** Prepares files in the sandbox before the run. */
+    interface Setup {
+        void prepare(Sandbox s) throws IOException;
+    }
+
+    static Setup none() {
+        return s -> { };
+    }
+
+    static Setup file(String name, String content) {
+        return s -> Files.writeString(s.dir().resolve(name), content, StandardCharsets.US_ASCII);
+    }
+
+    static Setup keyPair() {
+        return s -> {
+            Run r = s.run("new-server-key", "-a", "ecdsa");
+            assertEquals(0, r.status(), r.err());
+        };
+    }
+
+    static Setup mainCf(String content) {
+        return s -> s.writeMainCf(content.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static Arguments bad(String expected, Setup setup, String... args) {
+        return Arguments.of(String.join(" ", args), expected, setup, args);
+    }
+
+    static Stream<Arguments> cases() {
+        String cert = "eccert-20261125-120000.pem";
+        String key = "eckey-20261125-120000.pem";
+        List<Arguments> l = new ArrayList<>(List.of(
+                bad("unknown tls command: 'frobnicate'", none(), "frobnicate"),
+                bad("Unknown option: '-x'; usage: pftls enable-client", none(), "enable-client", "-x"),
+                bad("usage: pftls enable-client [-r randsource]", none(), "enable-client", "extra"),
+                bad("usage: pftls all-default-server", none(), "all-default-server", "extra"),
+                bad("usage: pftls all-default-client", none(), "all-default-client", "-q"),
+                bad("usage: pftls enable-client", none(), "enable-client", "-r"),
+                bad("usage: pftls deploy-server-cert certfile keyfile", none(), "deploy-server-cert", "only-one"),
+                bad("usage: pftls deploy-server-cert certfile keyfile", none(), "deploy-server-cert", "a", "b", "c"),
+                bad("usage: pftls output-server-tlsa", none(), "output-server-tlsa", "-h"),
+                bad("Unsupported private key algorithm: dsa", none(), "enable-server", "-a", "dsa"),
+                bad("Unsupported private key algorithm", none(), "new-server-key", "-a", ""),
+                bad("RSA key size 1024 is too small", none(), "enable-server", "-b", "1024"),
+                bad("lots", none(), "new-server-key", "-b", "lots"),
+                bad("65536", none(), "new-server-key", "-b", "65536"),
+                bad("brainpoolP256r1", none(), "new-server-key", "-a", "ecdsa", "-b", "brainpoolP256r1"),
+                bad("secp224r1", none(), "new-server-cert", "-a", "ecdsa", "-b", "secp224r1"),
+                bad("bad_host.example", none(), "new-server-key", "bad_host.example"),
+                bad("two words", none(), "enable-server", "two words"),
+                bad("trailing dot", none(), "new-server-key", "mail.example.org."),
+                bad("192.0.2.1", none(), "new-server-key", "192.0.2.1"),
+                bad("a..b", none(), "new-server-key", "a..b"),
+                bad("bad_host", none(), "output-server-tlsa", "-h", "bad_host"),
+                bad("duplicate", none(), "new-server-key", "mx.example.org", "MX.example.org"),
+                bad("dev:/dev/nonexistent", none(), "enable-client", "-r", "dev:/dev/nonexistent"),
+                bad("No usable keyfiles specified or configured", none(), "output-server-tlsa"),
+                bad("No usable keyfile specified or configured", none(), "output-server-csr"),
+                bad("No usable keyfile specified or configured", none(), "output-server-csr", "-k", "/nonexistent.pem"),
+                bad("no private key found in file", none(), "output-server-tlsa", "missing.pem"),
+                bad("missing.pem", none(), "deploy-server-cert", "missing.pem", "missing.key"),
+                bad("no private key found in file", file("empty.pem", ""), "output-server-tlsa", "empty.pem"),
+                bad("corrupt.pem", file("corrupt.pem", "-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n"
+                        + "-----END PRIVATE KEY-----\n"), "output-server-tlsa", "corrupt.pem"),
+                bad("truncated.pem", file("truncated.pem", "-----BEGIN PRIVATE KEY-----\n"
+                        + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n"),
+                        "output-server-csr", "-k", "truncated.pem"),
+                bad("encrypted", file("enc.pem", "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+                        + "MIGjMF8GCSqGSIb3DQEFDTBSMDEGCSqGSIb3DQEFDDAkBBDBNXFpZKuj0SNVmEdI\n"
+                        + "-----END ENCRYPTED PRIVATE KEY-----\n"), "output-server-tlsa", "enc.pem"),
+                bad("does not match key", s -> {
+                    keyPair().prepare(s);
+                    Files.copy(s.dir().resolve(key), s.dir().resolve("other-key.pem"));
+                    s.clock(java.time.Clock.offset(java.time.Clock.fixed(Sandbox.NOW, java.time.ZoneOffset.UTC),
+                            java.time.Duration.ofSeconds(9)));
+                    assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status());
+                }, "deploy-server-cert", cert, "eckey-20261125-120009.pem"),
+                bad("no private key found", keyPair(), "deploy-server-cert", cert, cert),
+                bad("no Postfix configuration directory /nonexistent/postfix!", none(),
+                        "-c", "/nonexistent/postfix", "enable-server"),
+                bad("missing '=' after attribute name", mainCf("myhostname = a.example\nsmtpd tls = x\n"),
+                        "enable-server"),
+                bad("myhostname", mainCf("myhostname = bad_name.example\n"), "enable-server")));
+        return l.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedWithOneLineAndNoChange(String title, String expected, Setup setup, String[] args) throws IOException {
+        Sandbox s = Sandbox.withSample(dir, "debian-fresh.cf");
+        setup.prepare(s);
+        s.clock(java.time.Clock.fixed(Sandbox.NOW.plusSeconds(60), java.time.ZoneOffset.UTC));
+        Map<String, String> before = s.snapshot();
+        Run r = args.length > 0 && args[0].equals("-c") ? s.runRaw(args) : s.run(args);
+        assertEquals(1, r.status(), "exit status; stderr: " + r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "one line on stderr: " + r.err());
+        assertTrue(lines.get(0).startsWith("pftls: fatal: "), lines.get(0));
+        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in: " + lines.get(0));
+        assertTrue(lines.get(0).contains("; ") || lines.get(0).contains("usage"), "names a fix: " + lines.get(0));
+        assertEquals("", r.out());
+        assertEquals(before, s.snapshot(), "no file changed");
+    }
+}
