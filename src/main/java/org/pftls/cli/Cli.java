@@ -33,6 +33,7 @@ public final class Cli {
         add(cl, new OutputServerTlsaCommand(ctx), OutputServerTlsaCommand.SYNOPSIS);
         add(cl, new AllDefaultCommand.Client(ctx), AllDefaultCommand.Client.SYNOPSIS);
         add(cl, new AllDefaultCommand.Server(ctx), AllDefaultCommand.Server.SYNOPSIS);
+        add(cl, new StatusCommand(ctx), StatusCommand.SYNOPSIS);
         // getopts rules, as postfix-tls-script: options come before operands, a repeated option's
         // last value wins, and anything after the first operand is an operand.
         cl.setStopAtPositional(true);
@@ -61,13 +62,17 @@ public final class Cli {
         }
     }
 
-    private int execute(ParseResult parseResult) throws PftlsException {
+    private int execute(ParseResult parseResult) {
         TopCommand top = (TopCommand) parseResult.commandSpec().userObject();
         if (parseResult.hasSubcommand()) {
             if (CommandLine.printHelpIfRequested(parseResult)) {
                 return 0;
             }
-            top.prepare();
+            try {
+                top.prepare();
+            } catch (PftlsException e) {
+                return failed(e);
+            }
         }
         return new CommandLine.RunLast().execute(parseResult);
     }

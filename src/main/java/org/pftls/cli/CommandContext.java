@@ -2,7 +2,6 @@ package org.pftls.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,6 +19,8 @@ import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.tls.Instance;
 import org.pftls.engine.tls.TlsEngine;
+import org.pftls.ui.flow.WizardModel;
+import org.pftls.adapters.PostfixCommandControl;
 
 /**
  * What every subcommand shares: the streams, the environment, the chosen instance and the
@@ -139,6 +140,23 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         }
     }
 
+    /** A sink that only logs to the mail log (the wizards show messages on their own screens). */
+    public MessageSink mailLogOnly() {
+        return (level, text) -> {
+            PostlogMailLog log = mailLog();
+            if (log != null) {
+                log.log(level, text);
+            }
+        };
+    }
+
+    /** The wizard model on the chosen instance (shared by the full-screen and line-mode wizards). */
+    public WizardModel wizardModel() throws PftlsException {
+        Path dir = configDirectory();
+        return new WizardModel(dir, () -> Instance.read(dir, ports()), mailLogOnly(),
+                new PostfixCommandControl(POSTFIX_COMMANDS.resolve("postfix"), dir), demo);
+    }
+
     /** Starts the info logger before main.cf is edited (postlog waits for a just-edited main.cf). */
     void prepareLogging() {
         PostlogMailLog log = mailLog();
@@ -177,7 +195,4 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         }
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -35,12 +35,12 @@ final class KeyFileLocator {
 
     /** The key file main.cf deploys for the algorithm, if any. */
     Optional<Path> deployedKey(KeyAlgorithm algorithm) throws PftlsException {
-        return mainCfPath(algorithm.keyParameter());
+        return mainCfPath(algorithm.keyFileParameter());
     }
 
     /** The certificate file main.cf deploys for the algorithm, if any. */
     Optional<Path> deployedCertificate(KeyAlgorithm algorithm) throws PftlsException {
-        return mainCfPath(algorithm.certParameter());
+        return mainCfPath(algorithm.certFileParameter());
     }
 
     private Optional<Path> mainCfPath(String parameter) throws PftlsException {

@@ -37,8 +37,8 @@ final class RandomSource {
         if (value.startsWith("dev:")) {
             Path device = Path.of(value.substring(4));
             if (!device.isAbsolute() || !instance.ports().files().exists(device)) {
-                throw new PftlsException(Kind.INPUT, "random source device " + value.substring(4)
-                        + " does not exist; use -r dev:/dev/urandom");
+                throw new PftlsException(Kind.INPUT, "bad random source " + value + ": the device "
+                        + value.substring(4) + " does not exist; use -r dev:/dev/urandom");
             }
         }
     }

@@ -137,8 +137,8 @@ public final class TlsEngine {
         }
         KeyAlgorithm algorithm = loaded.algorithm();
         List<String[]> settings = List.of(
-                new String[] {algorithm.keyParameter(), key.toString()},
-                new String[] {algorithm.certParameter(), cert.toString()});
+                new String[] {algorithm.keyFileParameter(), key.toString()},
+                new String[] {algorithm.certFileParameter(), cert.toString()});
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
                 ScriptMessages.serverDeployed("deploy"),
                 command("deploy-server-cert", List.of(cert.toString(), key.toString())));
@@ -174,17 +174,19 @@ public final class TlsEngine {
         String fqdn = hostName == null || hostName.isEmpty()
                 ? HostNameChoice.myhostname(instance) : HostNames.validate(hostName);
         List<String> arguments = keyArguments.isEmpty() ? List.of("rsa", "ecdsa") : keyArguments;
-        boolean found = false;
+        // Deliberate difference: every key is read before anything is printed, so a bad key
+        // never leaves a partial RRset on stdout (the script prints the records before it).
+        List<String> lines = new ArrayList<>();
         for (String argument : arguments) {
             Optional<Path> key = keyFiles.locate(argument);
             if (key.isEmpty()) {
                 continue;
             }
-            out.accept("; " + key.get());
-            out.accept(Tlsa.record(fqdn, readKey(key.get()).keyPair().getPublic()));
-            found = true;
+            lines.add("; " + key.get());
+            lines.add(Tlsa.record(fqdn, readKey(key.get()).keyPair().getPublic()));
         }
-        if (!found) {
+        lines.forEach(out);
+        if (lines.isEmpty()) {
             throw new PftlsException(Kind.INPUT, "No usable keyfiles specified or configured;"
                     + " name key files or deploy a key first (pftls enable-server)");
         }
@@ -205,7 +207,7 @@ public final class TlsEngine {
             if (loaded.algorithm() != spec.algorithm()) {
                 throw new PftlsException(Kind.CRYPTO, "Key algorithm '" + loaded.algorithm().postfixName() + "' of '"
                         + oldKey + "' is not '" + spec.algorithm().postfixName() + "'; fix "
-                        + spec.algorithm().keyParameter() + " in main.cf");
+                        + spec.algorithm().keyFileParameter() + " in main.cf");
             }
             keyPair = loaded.keyPair();
             keyPem = PrivateKeyPem.encodeAsCopied(loaded);
@@ -223,8 +225,8 @@ public final class TlsEngine {
         Optional<MainCfChange> change = Optional.empty();
         if (deploy != null) {
             List<String[]> settings = new ArrayList<>();
-            settings.add(new String[] {spec.algorithm().keyParameter(), keyPath.toString()});
-            settings.add(new String[] {spec.algorithm().certParameter(), certPath.toString()});
+            settings.add(new String[] {spec.algorithm().keyFileParameter(), keyPath.toString()});
+            settings.add(new String[] {spec.algorithm().certFileParameter(), certPath.toString()});
             if (deploy.equals("enable")) {
                 settings.add(new String[] {"smtpd_tls_security_level", "may"});
                 settings.add(new String[] {"smtpd_tls_received_header", "yes"});

@@ -1,0 +1,142 @@
+package org.pftls.adapters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.io.IOUtils;
+import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.ports.PostfixInstallation;
+
+/**
+ * The installed Postfix, asked through its {@code postconf} command. Nothing runs until a question
+ * is asked; {@code postconf -d} runs at most once (its whole output is cached), and so does
+ * {@code postconf -T public-key-algorithms}. When postconf cannot be run or fails, the answers come
+ * from the fallback (normally {@link BuiltinPostfix37}). Each run times out after 10 s; stderr is
+ * discarded.
+ */
+public final class PostconfInstallation implements PostfixInstallation {
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final Path postconf;
+    private final PostfixInstallation fallback;
+    private Map<String, String> defaults;
+    private Set<String> keyAlgorithms;
+
+    /**
+     * @param postconf the postconf command, e.g. {@code /usr/sbin/postconf}
+     * @param fallback answers when postconf cannot
+     */
+    public PostconfInstallation(Path postconf, PostfixInstallation fallback) {
+        this.postconf = postconf;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public boolean installed() {
+        return Files.isRegularFile(postconf) && Files.isExecutable(postconf);
+    }
+
+    @Override
+    public Optional<String> defaultValue(String name) {
+        Map<String, String> table = defaults();
+        return table == null ? fallback.defaultValue(name) : Optional.ofNullable(table.get(name));
+    }
+
+    @Override
+    public List<String> mapTypes(Path configDirectory) {
+        Optional<String> out = run("-c", configDirectory.toString(), "-m");
+        if (out.isEmpty()) {
+            return fallback.mapTypes(configDirectory);
+        }
+        List<String> types = new ArrayList<>();
+        for (String line : out.get().split("\n")) {
+            if (!line.isBlank()) {
+                types.add(line.trim());
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    @Override
+    public synchronized Set<String> publicKeyAlgorithms() {
+        if (keyAlgorithms == null) {
+            Optional<String> out = run("-T", "public-key-algorithms");
+            keyAlgorithms = out.isEmpty() ? fallback.publicKeyAlgorithms()
+                    : Set.copyOf(new LinkedHashSet<>(Arrays.asList(out.get().trim().split("\\s+")))
+                            .stream().filter(s -> !s.isEmpty()).toList());
+        }
+        return keyAlgorithms;
+    }
+
+    @Override
+    public String mailVersion() {
+        return defaultValue("mail_version").orElseGet(fallback::mailVersion);
+    }
+
+    /** postconf -d, parsed; null when postconf failed (then every answer comes from the fallback). */
+    private synchronized Map<String, String> defaults() {
+        if (defaults == null) {
+            Optional<String> out = run("-d");
+            if (out.isEmpty()) {
+                return null;
+            }
+            defaults = Map.copyOf(BuiltinPostfix37.parseDefaults(out.get()));
+        }
+        return defaults;
+    }
+
+    /** Runs postconf with arguments; its stdout when it exits 0 within the time limit. */
+    private Optional<String> run(String... arguments) {
+        if (!installed()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(postconf.toString());
+        command.addAll(Arrays.asList(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                return IOUtils.toString(in, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            String text = stdout.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return process.exitValue() == 0 && text != null ? Optional.of(text) : Optional.empty();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.pftls.engine.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.pftls.engine.PftlsException;
+import org.pftls.engine.PftlsException.Kind;
+
+/**
+ * Reads certificate (chain) files and checks them against a key and for order, as Postfix needs
+ * them: the server certificate first, then its issuers.
+ */
+public final class CertificateFiles {
+    private CertificateFiles() {
+    }
+
+    /**
+     * All {@code CERTIFICATE} / {@code X509 CERTIFICATE} blocks in order; keys and other blocks are skipped.
+     *
+     * @throws PftlsException (CRYPTO) if there is none or one is corrupt
+     */
+    public static List<X509Certificate> readCertificates(byte[] pem, String displayPath) throws PftlsException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        if (pem != null && pem.length > 0) {
+            CertificateFactory factory = factory();
+            try (PemReader reader = new PemReader(KeyFiles.reader(pem))) {
+                PemObject block;
+                while ((block = KeyFiles.readBlock(reader, displayPath)) != null) {
+                    if (block.getType().equals("CERTIFICATE") || block.getType().equals("X509 CERTIFICATE")) {
+                        certificates.add(parse(factory, block.getContent(), certificates.size() + 1, displayPath));
+                    }
+                }
+            } catch (IOException e) {
+                throw new PftlsException(Kind.IO, "cannot read " + displayPath + ": " + e.getMessage(), e);
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new PftlsException(Kind.CRYPTO, "no certificate found in file: " + displayPath
+                    + ": it must hold PEM \"CERTIFICATE\" blocks, the server certificate first");
+        }
+        return certificates;
+    }
+
+    /**
+     * Refuses a certificate whose public key is not the key's, with the script's message.
+     */
+    public static void checkMatches(X509Certificate leaf, KeyPair key, String certPath, String keyPath)
+            throws PftlsException {
+        if (!PublicKeys.sameKey(leaf.getPublicKey(), key.getPublic())) {
+            throw new PftlsException(Kind.CRYPTO, "Certificate in " + certPath + " does not match key in " + keyPath
+                    + ": give the key the certificate was made for, or a certificate issued for this key"
+                    + " (certificate key: " + PublicKeys.describe(leaf.getPublicKey()) + ", private key: "
+                    + PublicKeys.describe(key.getPublic()) + ")");
+        }
+    }
+
+    /**
+     * Refuses a chain that is not "server certificate, then its issuer, then that one's issuer...".
+     */
+    public static void checkChainOrder(List<X509Certificate> chain, String path) throws PftlsException {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            X509Certificate certificate = chain.get(i);
+            X509Certificate next = chain.get(i + 1);
+            if (!certificate.getIssuerX500Principal().equals(next.getSubjectX500Principal())) {
+                throw new PftlsException(Kind.CRYPTO, "certificates in " + path + " are in the wrong order: "
+                        + "certificate " + (i + 2) + " (" + next.getSubjectX500Principal().getName()
+                        + ") did not issue certificate " + (i + 1) + " ("
+                        + certificate.getSubjectX500Principal().getName()
+                        + "); the server certificate must come first, then its issuers");
+            }
+        }
+        if (chain.size() > 1 && chain.get(0).getBasicConstraints() >= 0) {
+            throw new PftlsException(Kind.CRYPTO, "certificates in " + path + " are in the wrong order: "
+                    + "certificate 1 (" + chain.get(0).getSubjectX500Principal().getName()
+                    + ") is a CA certificate; the server certificate must come first, then its issuers");
+        }
+    }
+
+    private static CertificateFactory factory() throws PftlsException {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new PftlsException(Kind.CRYPTO, "no X.509 support in this Java runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate parse(CertificateFactory factory, byte[] der, int number, String path)
+            throws PftlsException {
+        try {
+            return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | RuntimeException e) {
+            throw new PftlsException(Kind.CRYPTO, "certificate " + number + " in " + path
+                    + " is corrupt: restore the file from a backup or get the certificate again", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.pftls.engine.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a person wants to see of a certificate before deploying it.
+ *
+ * @param subject           subject DN, RFC 2253 ({@code CN=mx.example.com})
+ * @param dnsNames          the subjectAltName DNS names, in order
+ * @param notBefore         start of validity
+ * @param notAfter          end of validity
+ * @param sha256Fingerprint SHA-256 of the DER certificate, {@code AA:BB:...} as {@code openssl x509 -fingerprint -sha256}
+ * @param keyDescription    {@code RSA 2048 bits} or {@code ECDSA secp256r1}
+ * @param serialHex         serial number in uppercase hex, as {@code openssl x509 -serial}
+ */
+public record CertificateSummary(String subject, List<String> dnsNames, Instant notBefore, Instant notAfter,
+                                 String sha256Fingerprint, String keyDescription, String serialHex) {
+
+    public CertificateSummary {
+        dnsNames = List.copyOf(dnsNames);
+    }
+
+    /** The summary of a certificate. */
+    public static CertificateSummary of(X509Certificate certificate) {
+        List<String> dns = new ArrayList<>();
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                for (List<?> entry : alternatives) {
+                    if (Integer.valueOf(2).equals(entry.get(0))) {
+                        dns.add(String.valueOf(entry.get(1)));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            // an unreadable SAN is shown as none
+        }
+        String fingerprint;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            fingerprint = "";
+        }
+        String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        if (serial.length() % 2 == 1) {
+            serial = "0" + serial;
+        }
+        return new CertificateSummary(certificate.getSubjectX500Principal().getName(), dns,
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint,
+                PublicKeys.describe(certificate.getPublicKey()), serial);
+    }
+}

@@ -1,0 +1,78 @@
+package org.pftls.ui.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pftls.engine.crypto.KeySpec;
+
+/**
+ * The operator's answers so far. Kept across Back: going back and forward again shows them as
+ * they were. Front ends write them; {@link WizardModel} reads them.
+ */
+public final class Answers {
+    private Task task;
+    private KeySpec keySpec;
+    private final List<String> hostNames = new ArrayList<>();
+    private String certFile = "";
+    private String keyFile = "";
+    private String csrKey = "";
+    private String tlsaHost = "";
+
+    public Task task() {
+        return task;
+    }
+
+    public void task(Task value) {
+        this.task = value;
+    }
+
+    public KeySpec keySpec() {
+        return keySpec;
+    }
+
+    public void keySpec(KeySpec value) {
+        this.keySpec = value;
+    }
+
+    /** Mutable: front ends add, edit and remove names in place. */
+    public List<String> hostNames() {
+        return hostNames;
+    }
+
+    public void hostNames(List<String> names) {
+        hostNames.clear();
+        hostNames.addAll(names);
+    }
+
+    public String certFile() {
+        return certFile;
+    }
+
+    public void certFile(String value) {
+        this.certFile = value;
+    }
+
+    public String keyFile() {
+        return keyFile;
+    }
+
+    public void keyFile(String value) {
+        this.keyFile = value;
+    }
+
+    /** "rsa", "ecdsa" (the deployed key) or a key file path. */
+    public String csrKey() {
+        return csrKey;
+    }
+
+    public void csrKey(String value) {
+        this.csrKey = value;
+    }
+
+    public String tlsaHost() {
+        return tlsaHost;
+    }
+
+    public void tlsaHost(String value) {
+        this.tlsaHost = value;
+    }
+}
