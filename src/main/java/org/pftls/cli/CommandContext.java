@@ -68,6 +68,10 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         return err;
     }
 
+    public Map<String, String> env() {
+        return env;
+    }
+
     public Ports ports() {
         if (ports == null) {
             ports = demo ? demoPorts() : portsFactory.get();

@@ -23,6 +23,12 @@ public final class TopCommand implements Callable<Integer> {
             + " temporary directory), to try pftls without Postfix and without touching a real configuration.")
     boolean demo;
 
+    @Option(names = "--plain", description = "Use the line-mode wizard (numbered prompts), even on a capable terminal.")
+    boolean plain;
+
+    @Option(names = "--full-screen", description = "Use the full-screen wizard, even where pftls would choose line mode.")
+    boolean fullScreen;
+
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -46,6 +52,6 @@ public final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         prepare();
-        return new NoSubcommand(ctx, spec).run();
+        return new NoSubcommand(ctx, spec, plain, fullScreen).run();
     }
 }
