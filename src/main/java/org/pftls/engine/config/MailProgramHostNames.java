@@ -23,7 +23,7 @@ public final class MailProgramHostNames {
     private MailProgramHostNames() {
     }
 
-    /** Fails with Postfix's own complaint, plus the fix, unless myhostname and mydomain are valid. */
+    /** Fails with Postfix's own complaint, plus the fix, unless myhostname, mydomain and relayhost pass. */
     public static void check(MainCf mainCf, HostNameSource hostNames) throws PftlsException {
         MyHostname computed = new MyHostname(mainCf, hostNames);
         String myhostname = computed.forMailPrograms();
