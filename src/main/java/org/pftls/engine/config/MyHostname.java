@@ -51,6 +51,31 @@ public final class MyHostname {
         return dot < 0 ? DEFAULT_DOMAIN : host.substring(dot + 1);
     }
 
+    /**
+     * myhostname as the other Postfix programs (postfix(1), the daemons, postlog) compute it in
+     * mail_params_init: main.cf's value expanded against main.cf alone (so {@code $mydomain}
+     * is empty unless main.cf sets mydomain), else the default.
+     */
+    public String forMailPrograms() throws PftlsException {
+        Optional<String> own = evalMainCf("myhostname");
+        return own.isPresent() ? own.get() : defaultMyhostname();
+    }
+
+    /**
+     * mydomain as those programs compute it, after myhostname: main.cf's value expanded against
+     * main.cf and that myhostname, else the text after the first dot of myhostname, else
+     * {@code localdomain}.
+     */
+    public String mydomainForMailPrograms(String myhostname) throws PftlsException {
+        Optional<String> raw = mainCf.value("mydomain");
+        if (raw.isPresent()) {
+            ParameterLookup lookup = name -> name.equals("myhostname") ? Optional.of(myhostname) : mainCf.value(name);
+            return new Expander(lookup).expand(raw.get());
+        }
+        int dot = myhostname.indexOf('.');
+        return dot < 0 ? DEFAULT_DOMAIN : myhostname.substring(dot + 1);
+    }
+
     /** mail_conf_lookup_eval(): main.cf value expanded against main.cf only. */
     private Optional<String> evalMainCf(String name) throws PftlsException {
         Optional<String> raw = mainCf.value(name);

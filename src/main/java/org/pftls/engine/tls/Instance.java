@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.config.MailProgramHostNames;
 import org.pftls.engine.config.MainCf;
 import org.pftls.engine.config.Parameters;
 import org.pftls.engine.plan.IoMessages;
@@ -27,7 +28,10 @@ public final class Instance {
         this.ports = ports;
     }
 
-    /** Reads the instance in {@code configDirectory}; fails with a clear message if it is not one. */
+    /**
+     * Reads the instance in {@code configDirectory}; fails with a clear message if it is not one,
+     * or if Postfix itself would refuse its main.cf (syntax, or an invalid myhostname or mydomain).
+     */
     public static Instance read(Path configDirectory, Ports ports) throws PftlsException {
         FileStore files = ports.files();
         if (!files.isDirectory(configDirectory)) {
@@ -44,6 +48,9 @@ public final class Instance {
                     + "; give the Postfix configuration directory with -c DIR, or run pftls as root", e);
         }
         MainCf parsed = MainCf.parse(bytes, mainCf.toString());
+        // Like every Postfix program (postfix tls included), refuse a myhostname or mydomain
+        // that is not a valid host name.
+        MailProgramHostNames.check(parsed, ports.hostNames());
         Parameters parameters = new Parameters(parsed, ports.postfix(), configDirectory, ports.hostNames());
         return new Instance(configDirectory, mainCf, stamp, parameters, ports);
     }
