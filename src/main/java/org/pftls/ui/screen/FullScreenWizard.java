@@ -1,8 +1,18 @@
 package org.pftls.ui.screen;
 
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -19,6 +29,47 @@ public final class FullScreenWizard {
      * exit status (0 done, 1 cancelled or failed).
      */
     public static int run(WizardModel model, InputStream in, PrintStream out, Map<String, String> env) {
-        throw new UnsupportedOperationException("full-screen wizard not built yet");
+        DisplayStyle style = DisplayStyle.from(env);
+        // Lanterna draws box characters from the charset: UTF-8 only when the locale says so.
+        Charset charset = style.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pftls-wizard-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        WizardResult result;
+        Terminal terminal = null;
+        try {
+            terminal = new SttyTerminal(in, out, charset);
+            // Wait a little for the rest of an escape sequence: over SSH, arrow keys arrive in pieces.
+            ((SttyTerminal) terminal).getInputDecoder().setTimeoutUnits(1);
+            TerminalScreen screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            try {
+                MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+                gui.setTheme(WizardTheme.of(style));
+                WizardWindow wizard = new WizardWindow(gui, model, style, worker);
+                gui.addWindowAndWait(wizard.window());
+                result = wizard.result();
+            } finally {
+                screen.stopScreen();
+            }
+        } catch (IOException | RuntimeException e) {
+            result = new WizardResult(1, List.of("pftls: fatal: the full-screen wizard stopped: " + e
+                    + "; nothing more was changed. Try the line-mode wizard: pftls --plain"));
+        } finally {
+            if (terminal != null) {
+                try {
+                    terminal.close(); // restores echo, line mode and Ctrl-C (stopScreen does not)
+                } catch (IOException e) {
+                    out.println("pftls: warning: could not restore the terminal (" + e.getMessage()
+                            + "); type: stty sane");
+                }
+            }
+            worker.shutdownNow();
+        }
+        result.lines().forEach(out::println);
+        out.flush();
+        return result.status();
     }
 }
