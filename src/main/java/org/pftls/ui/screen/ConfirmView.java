@@ -93,6 +93,6 @@ final class ConfirmView implements StepView {
 
     @Override
     public String help() {
-        return style.text("Tab/" + "Left/Right: choose a button   Enter: press it   Esc: quit");
+        return "Tab or Left/Right: choose a button   Enter: press it   Esc: quit";
     }
 }

@@ -54,7 +54,7 @@ final class CsrKeyView implements StepView {
 
     @Override
     public String help() {
-        return style.upDown() + ": move   Enter: choose and go on   Tab: buttons   Esc: quit";
+        return style.upDown() + ": move  Enter: choose, next  Space: choose  Tab: buttons  Esc: quit";
     }
 
     @Override

@@ -38,6 +38,6 @@ final class DetectView implements StepView {
 
     @Override
     public String help() {
-        return "Enter: next   Tab: move   " + style.upDown() + " on the text: scroll   Esc: quit";
+        return "Enter: next   Tab: move   " + style.upDown() + ": scroll the text   Esc: quit";
     }
 }

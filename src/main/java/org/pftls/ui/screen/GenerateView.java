@@ -21,6 +21,7 @@ final class GenerateView implements StepView {
     private final AnimatedLabel spinner;
     private final ProblemLabel problem;
     private final Button back;
+    private boolean animating;
 
     GenerateView(String what, DisplayStyle style, Navigator nav) {
         this.style = style;
@@ -41,18 +42,22 @@ final class GenerateView implements StepView {
     /** Starts the animation (the screen is shown). */
     void started() {
         spinner.startAnimation(FRAME_MILLIS);
+        animating = true;
     }
 
     /** Shows why preparing failed; the operator goes Back to change an answer. */
     void failed(String message) {
-        spinner.stopAnimation();
+        stopped();
         spinner.setText("Failed.");
         problem.problem(message);
     }
 
     /** Stops the animation (the step is left). */
     void stopped() {
-        spinner.stopAnimation();
+        if (animating) {
+            spinner.stopAnimation();
+            animating = false;
+        }
     }
 
     @Override

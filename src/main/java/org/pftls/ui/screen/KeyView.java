@@ -66,7 +66,7 @@ final class KeyView implements StepView {
 
     @Override
     public String help() {
-        return style.upDown() + ": move   Enter: choose and go on   Space: choose   Tab: buttons   Esc: quit";
+        return style.upDown() + ": move  Enter: choose, next  Space: choose  Tab: buttons  Esc: quit";
     }
 
     @Override

@@ -85,7 +85,7 @@ final class ReviewView implements StepView {
 
     @Override
     public String help() {
-        return "Tab: move   " + style.upDown() + "/PgUp/PgDn on the text: scroll   Enter: press   Esc: quit";
+        return "Tab: move   " + style.upDown() + "/PgUp/PgDn: scroll the text   Enter: press   Esc: quit";
     }
 
     /** Whether the CSR buttons apply: the CSR task, and plans that make a key. */

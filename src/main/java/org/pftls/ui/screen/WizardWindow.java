@@ -263,15 +263,13 @@ final class WizardWindow implements Navigator {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(indicator()));
         if (model.demo()) {
-            Label demo = new Label(TextWrap.block(style.text("DEMO SANDBOX: " + model.configDirectory()
-                    + " is a throw-away configuration; nothing else is touched."), Dimensions.TEXT_WIDTH, "  "));
+            Label demo = new Label(style.text("DEMO SANDBOX: a throw-away configuration; nothing else is touched."));
             demo.addStyle(SGR.REVERSE);
             p.addComponent(demo);
         }
         Label question = new Label(style.text(current.question()));
         question.addStyle(SGR.BOLD);
         p.addComponent(question);
-        p.addComponent(new Label(""));
         p.addComponent(v.body(), LinearLayout.createLayoutData(LinearLayout.Alignment.Fill,
                 LinearLayout.GrowPolicy.CanGrow));
         Panel row = new Panel(new LinearLayout(Direction.HORIZONTAL));
@@ -407,19 +405,24 @@ final class WizardWindow implements Navigator {
 
     private void reload() {
         DoneView done = (DoneView) view;
-        done.append(List.of("Running postfix reload..."));
+        done.reloading();
         worker.execute(() -> {
-            List<String> lines = new ArrayList<>();
+            String line;
+            boolean ok;
             try {
                 String said = model.reload();
-                lines.add("postfix reload: done." + (said.isBlank() ? "" : " It said: " + said.replace('\n', ' ')));
+                line = "postfix reload: done." + (said.isBlank() ? "" : " It said: " + said.replace('\n', ' '));
+                ok = true;
             } catch (PftlsException e) {
-                lines.add("postfix reload failed: " + e.getMessage());
+                line = "postfix reload failed: " + e.getMessage();
+                ok = false;
             }
+            String text = line;
+            boolean success = ok;
             post(() -> {
-                afterDone.addAll(lines);
+                afterDone.add(text);
                 if (view == done) {
-                    done.append(lines);
+                    done.reloaded(text, success);
                 }
             });
         });
