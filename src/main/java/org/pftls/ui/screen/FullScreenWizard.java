@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -20,6 +21,9 @@ import org.pftls.ui.flow.WizardModel;
  * the full-screen front end.
  */
 public final class FullScreenWizard {
+    /** How long to let an apply that is under way finish when the terminal goes away. */
+    private static final long APPLY_WAIT_SECONDS = 120;
+
     private FullScreenWizard() {
     }
 
@@ -39,6 +43,10 @@ public final class FullScreenWizard {
         });
         WizardResult result;
         Terminal terminal = null;
+        WizardWindow[] wizard = new WizardWindow[1];
+        // A hang-up or kill while a change is being applied must not cut the apply short.
+        Thread finishApply = new Thread(() -> awaitApply(wizard[0], worker), "pftls-finish-apply");
+        Runtime.getRuntime().addShutdownHook(finishApply);
         try {
             terminal = new SttyTerminal(in, out, charset);
             // Wait a little for the rest of an escape sequence: over SSH, arrow keys arrive in pieces.
@@ -48,9 +56,12 @@ public final class FullScreenWizard {
             try {
                 MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
                 gui.setTheme(WizardTheme.of(style));
-                WizardWindow wizard = new WizardWindow(gui, model, style, worker);
-                gui.addWindowAndWait(wizard.window());
-                result = wizard.result();
+                wizard[0] = new WizardWindow(gui, model, style, worker);
+                gui.addWindowAndWait(wizard[0].window());
+                // The loop also ends when the input ends (the SSH connection went away): let an
+                // apply that is under way finish.
+                awaitApply(wizard[0], worker);
+                result = wizard[0].result();
             } finally {
                 screen.stopScreen();
             }
@@ -67,9 +78,25 @@ public final class FullScreenWizard {
                 }
             }
             worker.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(finishApply);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs
+            }
         }
         result.lines().forEach(out::println);
         out.flush();
         return result.status();
+    }
+
+    private static void awaitApply(WizardWindow wizard, ExecutorService worker) {
+        if (wizard != null && wizard.applyRunning()) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(APPLY_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -55,11 +55,16 @@ final class WizardWindow implements Navigator {
     /** Id of the newest background job; results of older ones (Back, quit) are dropped. */
     private int job;
     private boolean applying;
+    /** True from the start of an apply until it has finished, as seen from any thread. */
+    private final AtomicBoolean applyRunning = new AtomicBoolean();
+    /** The outcome of an apply, as soon as the worker has it (the GUI may be gone by then). */
+    private volatile Outcome appliedInBackground;
     private boolean hostNamesFilled;
     private boolean tooSmall;
     private Interactable focusBeforeTooSmall;
     private Path savedCsr;
-    private WizardResult result = WizardResult.cancelled();
+    /** Set when the wizard ends by the operator's choice; null while it runs. */
+    private WizardResult result;
 
     WizardWindow(WindowBasedTextGUI gui, WizardModel model, DisplayStyle style, Executor worker) {
         this.gui = gui;
@@ -95,9 +100,23 @@ final class WizardWindow implements Navigator {
         return window;
     }
 
-    /** How the wizard ended (cancelled until it is finished). */
+    /**
+     * How the wizard ended: cancelled until it is finished; if the GUI stopped (the terminal went
+     * away) after a change was applied, the summary of that change.
+     */
     WizardResult result() {
-        return result;
+        if (result != null) {
+            return result;
+        }
+        if (outcome == null) {
+            outcome = appliedInBackground;
+        }
+        return outcome != null ? new WizardResult(0, summary()) : WizardResult.cancelled();
+    }
+
+    /** Whether a change is being applied right now (it must be let finish before the process ends). */
+    boolean applyRunning() {
+        return applyRunning.get();
     }
 
     /** The step on screen (for tests and screenshots). */
@@ -379,15 +398,19 @@ final class WizardWindow implements Navigator {
         ConfirmView confirm = (ConfirmView) view;
         confirm.applying();
         Prepared p = prepared;
+        applyRunning.set(true);
         worker.execute(() -> {
             Outcome done = null;
             String failure = null;
             try {
                 done = model.apply(p);
+                appliedInBackground = done;
             } catch (PftlsException e) {
                 failure = e.getMessage();
             } catch (RuntimeException e) {
                 failure = "internal error: " + e;
+            } finally {
+                applyRunning.set(false);
             }
             Outcome o = done;
             String why = failure;

@@ -259,4 +259,16 @@ class WizardNavigationTest {
         assertTrue(d.wizard.result().lines().stream().anyMatch(l -> l.startsWith("pftls: postfix reload: done.")),
                 d.wizard.result().lines().toString());
     }
+
+    @Test
+    void aChangeAppliedWhenTheTerminalGoesAwayIsStillReported() {
+        WizardFixture f = fresh();
+        WizardDriver d = toReview(f).press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        assertTrue(d.wizard.applyRunning(), "the apply is under way");
+        d.jobs.poll().run(); // the worker finishes; the GUI loop has ended, so nothing more is shown
+        assertFalse(d.wizard.applyRunning());
+        assertEquals(0, d.wizard.result().status());
+        assertTrue(d.wizard.result().lines().contains("pftls: Enabled opportunistic TLS in the Postfix SMTP server"),
+                d.wizard.result().lines().toString());
+    }
 }

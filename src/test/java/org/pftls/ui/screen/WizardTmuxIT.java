@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pftls.testing.Sandbox;
 
 /**
@@ -107,6 +109,50 @@ class WizardTmuxIT {
                 + "smtpd_tls_security_level = may\n"
                 + "tls_random_source = dev:/dev/urandom\n"), mainCf);
         assertTrue(Files.readString(config.resolve(key)).contains("-----BEGIN EC PRIVATE KEY-----"));
+    }
+
+    /**
+     * Other terminal types and locales: the wizard starts (with an ASCII frame when the locale is
+     * not UTF-8), re-lays out when the pane is resized (a real SIGWINCH), asks before quitting on
+     * Esc or Ctrl-C, changes nothing, and gives the terminal back.
+     */
+    @ParameterizedTest(name = "TERM={0} LANG={1} NO_COLOR={2}, quit with {3}")
+    @CsvSource({
+        "vt100, C, 1, Escape, +--pftls - Step 1 of 8",
+        "linux, C, '', C-c, +--pftls - Step 1 of 8",
+        "screen, C.UTF-8, '', Escape, \u250c\u2500\u2500pftls \u2014 Step 1 of 8",
+        "tmux-256color, C.UTF-8, 1, C-c, \u250c\u2500\u2500pftls \u2014 Step 1 of 8"})
+    void otherTerminalsQuitCleanly(String term, String lang, String noColor, String quitKey, String frame)
+            throws Exception {
+        if (!Files.isExecutable(TMUX)) {
+            fail("this test drives the wizard in a real terminal: install tmux (" + TMUX + " not found)");
+        }
+        Path launcher = Path.of("dist/pftls").toAbsolutePath();
+        Path config = Files.createDirectories(tmp.resolve("postfix"));
+        Files.write(config.resolve("main.cf"), Sandbox.resource("/samples/debian-fresh.cf"));
+        byte[] before = Files.readAllBytes(config.resolve("main.cf"));
+        run(true, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", SESSION,
+                "env TERM=" + term + " LANG=" + lang + " LC_ALL= NO_COLOR=" + noColor + " PS1='$ ' sh");
+        serverStarted = true;
+        run(true, "send-keys", "-t", SESSION, "-l", launcher + " -c " + config
+                + " --full-screen; echo EXIT=$?; stty -a");
+        keys("Enter");
+        await(frame);
+
+        run(true, "resize-window", "-t", SESSION, "-x", "70", "-y", "20");
+        await("The terminal is 70x20; the wizard needs at least 80x24.");
+        run(true, "resize-window", "-t", SESSION, "-x", "100", "-y", "30");
+        await("Step 1 of 8: Detect");
+
+        keys(quitKey);
+        await("Quit the wizard? Nothing has been changed.");
+        keys("Tab", "Enter");
+        String after = awaitHistory("\nEXIT=");
+        assertTrue(after.contains("pftls: wizard cancelled; nothing was changed.\nEXIT=1\n"), after);
+        List<String> stty = Arrays.asList(after.substring(after.lastIndexOf("\nEXIT=")).split("[\\s;]+"));
+        assertTrue(stty.contains("icanon") && stty.contains("echo") && stty.contains("isig"), stty.toString());
+        assertEquals(List.of("main.cf"), names(config));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(config.resolve("main.cf"))), "main.cf is untouched");
     }
 
     private static String mode(Path p) throws IOException {
