@@ -249,6 +249,23 @@ public final class WizardModel {
     }
 
     /**
+     * An existing file (relative to the configuration directory) as the Review step lists files:
+     * mode, owner and path, e.g. {@code 0600  root  /etc/postfix/key.pem}; empty when it cannot be read.
+     */
+    public Optional<String> describeFile(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = configDirectory.resolve(path.trim());
+        try {
+            var info = engine.instance().ports().files().info(p);
+            return Optional.of(info.mode() + "  " + info.owner() + "  " + p);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * A CSR for the key that a prepared plan creates (or copies), still in memory: what
      * {@code output-server-csr -k KEYFILE NAMES} prints once the key is written. Empty when the plan
      * makes no key.

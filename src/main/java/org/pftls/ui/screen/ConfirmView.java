@@ -16,7 +16,6 @@ import org.pftls.ui.flow.Task;
  * never has the focus when the step is shown (Back has it).
  */
 final class ConfirmView implements StepView {
-    private final DisplayStyle style;
     private final Panel body = new Panel(new LinearLayout());
     private final Label status = new Label("");
     private final ProblemLabel problem;
@@ -25,7 +24,6 @@ final class ConfirmView implements StepView {
     private final Button apply;
 
     ConfirmView(Prepared prepared, boolean demo, DisplayStyle style, Navigator nav, Runnable onApply) {
-        this.style = style;
         this.problem = new ProblemLabel(style);
         this.back = new Button("Back", nav::back);
         this.quit = new Button("Quit", nav::quit);

@@ -22,7 +22,6 @@ final class HostNamesView implements StepView {
     private static final int BOX_ROWS = 6;
 
     private final WizardModel model;
-    private final DisplayStyle style;
     private final Answers answers;
     private final Panel body = new Panel(new LinearLayout());
     private final TextBox names;
@@ -32,7 +31,6 @@ final class HostNamesView implements StepView {
 
     HostNamesView(WizardModel model, Answers answers, String purpose, DisplayStyle style, Navigator nav) {
         this.model = model;
-        this.style = style;
         this.answers = answers;
         this.problem = new ProblemLabel(style);
         this.names = new TextBox(new TerminalSize(Dimensions.TEXT_WIDTH - 12, BOX_ROWS),

@@ -2,6 +2,7 @@ package org.pftls.ui.screen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.ui.flow.Prepared;
 import org.pftls.ui.flow.Task;
@@ -14,18 +15,31 @@ import org.pftls.ui.flow.Task;
 final class ReviewText {
     private static final String INDENT = "  ";
 
+    /**
+     * Files that exist already and are deployed as they are (the Deploy task), and the
+     * certificate in them.
+     */
+    record Existing(List<String> files, Optional<CertificateSummary> certificate) {
+        static final Existing NONE = new Existing(List.of(), Optional.empty());
+    }
+
     private ReviewText() {
     }
 
-    static List<String> lines(Prepared p, String csr) {
+    static List<String> lines(Prepared p, String csr, Existing existing) {
         List<String> out = new ArrayList<>();
         out.add("Equivalent command:");
         out.add(INDENT + p.command());
+        if (!existing.files().isEmpty()) {
+            out.add("");
+            out.add("Files to deploy, as they are (nothing is copied): mode, owner, path");
+            existing.files().forEach(f -> out.add(INDENT + f));
+        }
         if (p.task().changes()) {
             out.add("");
             changes(p, out);
         }
-        p.certificate().ifPresent(c -> {
+        p.certificate().or(existing::certificate).ifPresent(c -> {
             out.add("");
             certificate(c, out);
         });
@@ -54,7 +68,7 @@ final class ReviewText {
             return;
         }
         if (p.files().isEmpty()) {
-            out.add("No files are created.");
+            out.add("No new files are created.");
         } else {
             out.add("Files to be created (never overwriting anything): mode, owner, what, path");
             p.files().forEach(f -> out.add(INDENT + f));

@@ -25,16 +25,19 @@ final class ReviewView implements StepView {
 
     private final DisplayStyle style;
     private final Prepared prepared;
+    private final ReviewText.Existing existing;
     private final ScrollingText text;
     private final List<Button> buttons = new ArrayList<>();
     private final List<String> extra = new ArrayList<>();
     private String csr;
 
-    ReviewView(Prepared prepared, boolean offerCsr, CsrActions csrActions, DisplayStyle style, Navigator nav) {
+    ReviewView(Prepared prepared, ReviewText.Existing existing, boolean offerCsr, CsrActions csrActions,
+               DisplayStyle style, Navigator nav) {
         this.style = style;
         this.prepared = prepared;
+        this.existing = existing;
         this.csr = prepared.csr().orElse(null);
-        this.text = new ScrollingText(style, ReviewText.lines(prepared, csr));
+        this.text = new ScrollingText(style, ReviewText.lines(prepared, csr, existing));
         buttons.add(new Button("Back", nav::back));
         if (offerCsr) {
             if (csr == null) {
@@ -64,7 +67,7 @@ final class ReviewView implements StepView {
         if (!extra.isEmpty()) {
             lines.add("");
         }
-        lines.addAll(ReviewText.lines(prepared, csr));
+        lines.addAll(ReviewText.lines(prepared, csr, existing));
         text.show(style, lines);
     }
 

@@ -255,11 +255,23 @@ final class WizardWindow implements Navigator {
             case CSR_KEY -> new CsrKeyView(model.csrKeyOptions(), answers, style, this);
             case TLSA_HOST -> new TlsaHostView(model, answers, style, this);
             case GENERATE -> new GenerateView(generating(), style, this);
-            case REVIEW -> new ReviewView(prepared, ReviewView.offersCsr(prepared), csrActions(), style, this);
+            case REVIEW -> new ReviewView(prepared, existing(), ReviewView.offersCsr(prepared), csrActions(), style,
+                    this);
             case CONFIRM -> new ConfirmView(prepared, model.demo(), style, this, this::apply);
             case DONE -> new DoneView(doneLines(), outcome != null && outcome.reloadPossible(), this::reload,
                     this::finish, style);
         };
+    }
+
+    /** For Deploy: the certificate and key files as they are, and the certificate in them. */
+    private ReviewText.Existing existing() {
+        if (prepared.task() != Task.DEPLOY) {
+            return ReviewText.Existing.NONE;
+        }
+        List<String> files = new ArrayList<>();
+        model.describeFile(answers.certFile()).ifPresent(f -> files.add(f + "  (certificate)"));
+        model.describeFile(answers.keyFile()).ifPresent(f -> files.add(f + "  (private key)"));
+        return new ReviewText.Existing(files, model.certificateIn(answers.certFile()));
     }
 
     private String title() {

@@ -94,7 +94,7 @@ class WizardTasksTest {
         assertTrue(d.text().contains("Step 3 of 6: Generate"), d.text());
         d.runJobs();
         assertTrue(d.text().contains("+smtp_tls_security_level = may"), d.text());
-        assertTrue(d.text().contains("No files are created."), d.text());
+        assertTrue(d.text().contains("No new files are created."), d.text());
         d.press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
@@ -188,7 +188,18 @@ class WizardTasksTest {
         assertTrue(d.text().contains("ok: a usable private key"), d.text());
         d.press(KeyType.Enter).runJobs();
         assertEquals(StepKind.REVIEW, d.step());
-        assertTrue(d.text().contains("+smtpd_tls_eccert_file"), d.text());
+        String review = d.text();
+        assertTrue(review.contains("Files to deploy, as they are"), review);
+        assertTrue(review.contains("0600  " + System.getProperty("user.name")), review);
+        assertTrue(review.contains("(private key)"), review);
+        d.press(KeyType.ArrowUp);
+        StringBuilder scrolled = new StringBuilder(review);
+        for (int i = 0; i < 4; i++) {
+            scrolled.append(d.press(KeyType.PageDown).text());
+        }
+        assertTrue(scrolled.toString().contains("+smtpd_tls_eccert_file"), scrolled.toString());
+        assertTrue(scrolled.toString().contains("Subject:    CN=mail.example.org"), scrolled.toString());
+        d.press(KeyType.Tab, KeyType.Tab);
         d.press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
