@@ -2,6 +2,7 @@ package org.pftls.ui.screen;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -300,6 +301,9 @@ final class WizardWindow implements Navigator {
         }
         Label question = new Label(style.text(current.question()));
         question.addStyle(SGR.BOLD);
+        if (style.color()) {
+            question.setForegroundColor(TextColor.ANSI.BLUE);
+        }
         p.addComponent(question);
         p.addComponent(v.body(), LinearLayout.createLayoutData(LinearLayout.Alignment.Fill,
                 LinearLayout.GrowPolicy.CanGrow));
