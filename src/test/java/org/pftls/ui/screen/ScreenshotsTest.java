@@ -31,6 +31,7 @@ class ScreenshotsTest {
     Path tmp;
 
     private final List<Path> written = new ArrayList<>();
+    private final PngRenderer renderer = new PngRenderer();
     private Path demoDir;
 
     private Path target() throws IOException {
@@ -57,7 +58,7 @@ class ScreenshotsTest {
 
     private void shot(WizardDriver d, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
-        new PngRenderer().write(d.terminal, png);
+        renderer.write(d.terminal, png);
         written.add(png);
     }
 
