@@ -68,10 +68,12 @@ final class ConfirmView implements StepView {
         status.setText("Applying...");
     }
 
-    /** Shows why applying failed. */
+    /** Shows why applying failed; the plan may be stale, so only Back (a new plan) or Quit remain. */
     void failed(String message) {
         status.setText("");
         problem.problem("Not applied: " + message);
+        apply.setEnabled(false);
+        back.takeFocus();
     }
 
     @Override

@@ -10,10 +10,10 @@ import java.util.Map;
  * @param unicode true when the locale says UTF-8 ({@code LC_ALL}, else {@code LC_CTYPE}, else {@code LANG})
  * @param color   false when {@code NO_COLOR} is set to a non-empty value
  */
-public record DisplayStyle(boolean unicode, boolean color) {
+record DisplayStyle(boolean unicode, boolean color) {
 
     /** The style the environment asks for. */
-    public static DisplayStyle from(Map<String, String> env) {
+    static DisplayStyle from(Map<String, String> env) {
         String noColor = env.get("NO_COLOR");
         return new DisplayStyle(localeIsUtf8(env), noColor == null || noColor.isEmpty());
     }
@@ -31,17 +31,17 @@ public record DisplayStyle(boolean unicode, boolean color) {
     }
 
     /** The dash between "pftls" and the step in the window title. */
-    public String dash() {
+    String dash() {
         return unicode ? "\u2014" : "-";
     }
 
     /** The separator between the steps of the step indicator. */
-    public String stepSeparator() {
+    String stepSeparator() {
         return unicode ? " \u203a " : " > ";
     }
 
     /** Arrow-key names for the help bar. */
-    public String upDown() {
+    String upDown() {
         return unicode ? "\u2191\u2193" : "Up/Down";
     }
 
@@ -49,7 +49,7 @@ public record DisplayStyle(boolean unicode, boolean color) {
      * Text as it may be shown: unchanged with Unicode; otherwise every character outside ASCII
      * becomes '?', so nothing relies on the terminal's character set.
      */
-    public String text(String s) {
+    String text(String s) {
         if (unicode) {
             return s;
         }

@@ -61,6 +61,8 @@ final class WizardWindow implements Navigator {
     /** The outcome of an apply, as soon as the worker has it (the GUI may be gone by then). */
     private volatile Outcome appliedInBackground;
     private boolean hostNamesFilled;
+    /** Set when applying failed: the plan may rest on a main.cf that has changed since; Back makes a new one. */
+    private boolean planStale;
     private boolean tooSmall;
     private Interactable focusBeforeTooSmall;
     private Path savedCsr;
@@ -155,12 +157,16 @@ final class WizardWindow implements Navigator {
         view.keepAnswers();
         List<StepKind> steps = steps();
         int i = steps.indexOf(current) - 1;
+        if (current == StepKind.CONFIRM && planStale) {
+            i = steps.indexOf(StepKind.GENERATE);
+        }
         if (steps.get(i) == StepKind.GENERATE) {
             i--;
         }
-        if (current == StepKind.GENERATE || current == StepKind.REVIEW) {
+        if (current == StepKind.GENERATE || current == StepKind.REVIEW || planStale) {
             job++;
             prepared = null;
+            planStale = false;
         }
         show(steps.get(i));
     }
@@ -422,9 +428,9 @@ final class WizardWindow implements Navigator {
                 done = model.apply(p);
                 appliedInBackground = done;
             } catch (PftlsException e) {
-                failure = e.getMessage();
+                failure = e.getMessage() + rereadAfterFailure();
             } catch (RuntimeException e) {
-                failure = "internal error: " + e;
+                failure = "internal error: " + e + rereadAfterFailure();
             } finally {
                 applyRunning.set(false);
             }
@@ -436,10 +442,21 @@ final class WizardWindow implements Navigator {
                     outcome = o;
                     show(StepKind.DONE);
                 } else {
+                    planStale = true;
                     confirm.failed(why);
                 }
             });
         });
+    }
+
+    /** After a failed apply: reads main.cf and the files again, so that Back prepares a plan on what is there now. */
+    private String rereadAfterFailure() {
+        try {
+            model.refresh();
+            return " (pftls has read the configuration again: go Back to prepare the change anew)";
+        } catch (PftlsException e) {
+            return " (and reading the configuration again failed: " + e.getMessage() + ")";
+        }
     }
 
     private void reload() {

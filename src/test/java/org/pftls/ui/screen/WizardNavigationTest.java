@@ -221,6 +221,14 @@ class WizardNavigationTest {
         assertTrue(d.text().contains("! Not applied:"), d.text());
         assertEquals(edited, f.sandbox.mainCfText());
         assertFalse(Files.exists(dir.resolve("eckey-20261125-120000.pem")));
+
+        d.press(KeyType.Enter); // Back: a new plan, on main.cf as it is now
+        assertEquals(StepKind.HOST_NAMES, d.step(), d.text());
+        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs().press(KeyType.Enter);
+        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        assertEquals(StepKind.DONE, d.step(), d.text());
+        String mainCf = f.sandbox.mainCfText();
+        assertTrue(mainCf.contains("# edited by someone else\nsmtpd_tls_eccert_file = "), mainCf);
     }
 
     @Test
