@@ -28,6 +28,12 @@ final class ReviewText {
 
     static List<String> lines(Prepared p, String csr, Existing existing) {
         List<String> out = new ArrayList<>();
+        if (csr != null && p.task() != Task.CSR) {
+            // Asked for with "Show CSR": shown first, where the operator is looking.
+            out.add("Certificate signing request for the new key (PEM), as output-server-csr will print it:");
+            csr.lines().forEach(out::add);
+            out.add("");
+        }
         out.add("Equivalent command:");
         out.add(INDENT + p.command());
         if (!existing.files().isEmpty()) {
@@ -53,10 +59,9 @@ final class ReviewText {
             out.add("Notes:");
             p.notes().forEach(n -> out.add(INDENT + "! " + n));
         }
-        if (csr != null) {
+        if (csr != null && p.task() == Task.CSR) {
             out.add("");
-            out.add(p.task() == Task.CSR ? "Certificate signing request (PEM):"
-                    : "Certificate signing request for the new key (PEM):");
+            out.add("Certificate signing request (PEM):");
             csr.lines().forEach(out::add);
         }
         return out;

@@ -117,7 +117,10 @@ class WizardTasksTest {
         String review = d.text();
         assertTrue(review.contains("main.cf does not change."), review);
         assertTrue(review.contains("DNS names:  mail.example.org, mx.example.org"), review);
-        d.press(KeyType.Enter);
+        d.press(KeyType.ReverseTab, KeyType.ReverseTab).press(KeyType.Enter); // Show CSR
+        assertTrue(d.text().contains("Certificate signing request for the new key (PEM)"), d.text());
+        assertTrue(d.text().contains("-----BEGIN CERTIFICATE REQUEST-----"), d.text());
+        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter); // past Save CSR... to Next
         assertTrue(d.row("Create the files").contains("Create the files"));
         d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
         assertEquals(StepKind.DONE, d.step());
