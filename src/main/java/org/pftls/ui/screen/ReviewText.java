@@ -30,7 +30,7 @@ final class ReviewText {
         List<String> out = new ArrayList<>();
         if (csr != null && p.task() != Task.CSR) {
             // Asked for with "Show CSR": shown first, where the operator is looking.
-            out.add("Certificate signing request for the new key (PEM), as output-server-csr will print it:");
+            out.add("Certificate signing request for the new key (PEM):");
             csr.lines().forEach(out::add);
             out.add("");
         }
