@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws the cells of a virtual terminal into a PNG with Java2D (headless), in DejaVu Sans Mono
  * loaded by path (a missing font must fail, not silently become a proportional one), with the
- * VGA palette that Lanterna's own Swing terminal uses. Bold brightens the foreground only.
+ * VGA palette that Lanterna's own Swing terminal uses. Bold brightens the foreground only; the
+ * cursor, when visible, is a reversed cell.
  */
 final class PngRenderer {
     static final Path FONT_DIR = Path.of("/usr/share/fonts/truetype/dejavu");
@@ -66,12 +67,14 @@ final class PngRenderer {
         BufferedImage img = new BufferedImage(size.getColumns() * cw, size.getRows() * ch, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        var cursor = terminal.isCursorVisible() ? terminal.getCursorPosition() : null;
         for (int row = 0; row < size.getRows(); row++) {
             for (int col = 0; col < size.getColumns(); col++) {
                 TextCharacter tc = terminal.getCharacter(col, row);
                 Color fg = palette.toAWTColor(tc.getForegroundColor(), true, tc.isBold());
                 Color bg = palette.toAWTColor(tc.getBackgroundColor(), false, false);
-                if (tc.isReversed()) {
+                boolean atCursor = cursor != null && cursor.getColumn() == col && cursor.getRow() == row;
+                if (tc.isReversed() != atCursor) {
                     Color t = fg;
                     fg = bg;
                     bg = t;
