@@ -510,73 +510,15 @@ final class WizardWindow implements Navigator {
 
     // ---- Done and the summary ----
 
-    private List<String> doneLines() {
-        List<String> lines = new ArrayList<>();
-        if (outcome == null) {
-            lines.add(savedCsr == null ? "Nothing was changed." : "Nothing was changed except that the CSR was"
-                    + " saved to " + savedCsr + ".");
-            if (prepared != null && !prepared.task().changes()) {
-                lines.add("");
-                lines.addAll(output());
-                lines.add("");
-                lines.add("These lines are printed again when the wizard closes, so that you can copy them.");
-                lines.add("");
-                lines.add("Next steps:");
-                lines.add(prepared.task() == Task.TLSA
-                        ? "  - publish the records in DNS (DNSSEC-signed zone), replacing older ones for this host"
-                        : "  - send the CSR to your certificate authority, then deploy the certificate it returns"
-                        + " with: pftls -c " + model.configDirectory() + " deploy-server-cert CERTFILE KEYFILE");
-            } else if (prepared != null) {
-                prepared.notes().forEach(n -> lines.add("  " + n));
-            }
-            return lines;
-        }
-        lines.add("What changed:");
-        outcome.changed().forEach(c -> lines.add("  " + c));
-        if (!outcome.messages().isEmpty()) {
-            lines.add("");
-            lines.add("Messages (the command line prints and logs the same lines):");
-            outcome.messages().forEach(m -> lines.add("  " + m));
-        }
-        if (!outcome.nextSteps().isEmpty()) {
-            lines.add("");
-            lines.add("Next steps:");
-            outcome.nextSteps().forEach(n -> lines.add("  - " + n));
-        }
-        boolean mainCfChanged = prepared != null && prepared.plan().map(pl -> pl.mainCf().isPresent()).orElse(false);
-        if (mainCfChanged && !outcome.reloadPossible()) {
-            lines.add("");
-            lines.add("pftls does not offer postfix reload here: " + (model.demo() ? "this is the demo sandbox."
-                    : "Postfix is not installed."));
-        }
-        return lines;
+    private DoneText doneText() {
+        return new DoneText(outcome, prepared, savedCsr, afterDone, model.demo(), model.configDirectory());
     }
 
-    /** What an output task produced, exactly as the command line prints it on stdout. */
-    private List<String> output() {
-        if (prepared.task() == Task.CSR) {
-            return prepared.csr().map(c -> c.lines().toList()).orElse(List.of());
-        }
-        return prepared.tlsa();
+    private List<String> doneLines() {
+        return doneText().screen();
     }
 
     private List<String> summary() {
-        List<String> lines = new ArrayList<>();
-        if (outcome != null) {
-            lines.addAll(outcome.summary());
-            if (prepared != null && !prepared.tlsa().isEmpty()) {
-                lines.add("TLSA records of the key:");
-                prepared.tlsa().forEach(t -> lines.add("  " + t));
-            }
-        } else if (prepared != null && !prepared.task().changes()) {
-            lines.addAll(output());
-        } else {
-            lines.add("pftls: nothing was changed.");
-        }
-        if (savedCsr != null) {
-            lines.add("pftls: the CSR was saved to " + savedCsr);
-        }
-        afterDone.forEach(l -> lines.add("pftls: " + l));
-        return lines;
+        return doneText().summary();
     }
 }
