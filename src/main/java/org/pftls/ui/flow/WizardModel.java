@@ -224,6 +224,65 @@ public final class WizardModel {
         }
     }
 
+    // --- Additions for the full-screen wizard (additive; nothing above changed) ---
+
+    /** Whether a path is a directory, for the file picker. */
+    public boolean isDirectory(Path path) {
+        return engine.instance().ports().files().isDirectory(path);
+    }
+
+    /**
+     * The leaf certificate of a certificate file (relative to the configuration directory), for
+     * showing what Deploy would deploy; empty when the file cannot be read as a certificate.
+     */
+    public Optional<CertificateSummary> certificateIn(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = configDirectory.resolve(path.trim());
+        try {
+            byte[] content = engine.instance().ports().files().read(p);
+            return Optional.of(CertificateSummary.of(CertificateFiles.readCertificates(content, p.toString()).get(0)));
+        } catch (IOException | PftlsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An existing file (relative to the configuration directory) as the Review step lists files:
+     * mode, owner and path, e.g. {@code 0600  root  /etc/postfix/key.pem}; empty when it cannot be read.
+     */
+    public Optional<String> describeFile(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = configDirectory.resolve(path.trim());
+        try {
+            var info = engine.instance().ports().files().info(p);
+            return Optional.of(info.mode() + "  " + info.owner() + "  " + p);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A CSR for the key that a prepared plan creates (or copies), still in memory: what
+     * {@code output-server-csr -k KEYFILE NAMES} prints once the key is written. Empty when the plan
+     * makes no key.
+     */
+    public Optional<String> newKeyCsr(Prepared prepared, List<String> hostNames) throws PftlsException {
+        if (prepared.plan().isEmpty()) {
+            return Optional.empty();
+        }
+        for (NewFile f : prepared.plan().get().files()) {
+            if (f.role() == NewFile.Role.PRIVATE_KEY) {
+                LoadedKey key = KeyFiles.readPrivateKey(f.content(), f.path().toString());
+                return Optional.of(new org.pftls.engine.crypto.CsrBuilder().csrPem(key.keyPair(), hostNames));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The deployed keys a CSR can be made for. */
     public List<Option<String>> csrKeyOptions() {
         List<Option<String>> options = new ArrayList<>();

@@ -1,0 +1,74 @@
+package org.pftls.ui.screen;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pftls.engine.PftlsException;
+import org.pftls.engine.ports.MessageSink;
+import org.pftls.engine.ports.PostfixControl;
+import org.pftls.engine.ports.Ports;
+import org.pftls.engine.tls.Instance;
+import org.pftls.testing.Sandbox;
+import org.pftls.ui.flow.WizardModel;
+
+/**
+ * A sandbox instance (fixed clock, seeded randomness, built-in Postfix 3.7 defaults) and the
+ * wizard model on it, recording what the model logs and whether postfix reload was run.
+ */
+final class WizardFixture {
+    final Sandbox sandbox;
+    final List<String> logged = new ArrayList<>();
+    final List<String> reloads = new ArrayList<>();
+    final boolean postfixAvailable;
+    private final Ports ports;
+
+    WizardFixture(Sandbox sandbox, boolean postfixAvailable) {
+        this.sandbox = sandbox;
+        this.postfixAvailable = postfixAvailable;
+        this.ports = sandbox.ports();
+    }
+
+    static WizardFixture of(Path dir, String sample) {
+        return new WizardFixture(Sandbox.withSample(dir, sample), false);
+    }
+
+    Path dir() {
+        return sandbox.dir();
+    }
+
+    WizardModel model(boolean demo) {
+        Path dir = sandbox.dir();
+        MessageSink sink = (level, text) -> logged.add(prefix(level) + text);
+        PostfixControl postfix = new PostfixControl() {
+            @Override
+            public boolean available() {
+                return postfixAvailable;
+            }
+
+            @Override
+            public String reload() {
+                reloads.add("reload " + dir);
+                return "postfix/postfix-script: refreshing the Postfix mail system";
+            }
+        };
+        try {
+            return new WizardModel(dir, () -> Instance.read(dir, ports), sink, postfix, demo);
+        } catch (PftlsException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    WizardModel model() {
+        return model(false);
+    }
+
+    /** The same prefixes the command line puts before its messages on stderr. */
+    static String prefix(MessageSink.Level level) {
+        return switch (level) {
+            case INFO -> "pftls: ";
+            case WARNING -> "pftls: warning: ";
+            case ERROR -> "pftls: error: ";
+            case FATAL -> "pftls: fatal: ";
+        };
+    }
+}
