@@ -224,6 +224,49 @@ public final class WizardModel {
         }
     }
 
+    /** Whether a path is a directory, for file-name completion (through the file store). */
+    public boolean isDirectory(Path path) {
+        return engine.instance().ports().files().isDirectory(path);
+    }
+
+    /**
+     * The certificate the Review step shows: the new one, or for Deploy the first certificate in
+     * the chosen file (the plan creates no certificate then). Empty when there is none.
+     */
+    public Optional<CertificateSummary> reviewCertificate(Prepared prepared, Answers a) {
+        if (prepared.certificate().isPresent() || prepared.task() != Task.DEPLOY) {
+            return prepared.certificate();
+        }
+        Path p = configDirectory.resolve(a.certFile().trim());
+        try {
+            List<X509Certificate> chain = CertificateFiles.readCertificates(engine.instance().ports().files().read(p),
+                    p.toString());
+            return Optional.of(CertificateSummary.of(chain.get(0)));
+        } catch (IOException | PftlsException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The TLSA records the Review step shows: those of the new key, or for Deploy those of the
+     * chosen key file, for the certificate's first DNS name (else myhostname), each after its
+     * "; keyfile" line. Empty when there is none.
+     */
+    public List<String> reviewTlsa(Prepared prepared, Answers a) {
+        if (!prepared.tlsa().isEmpty() || prepared.task() != Task.DEPLOY) {
+            return prepared.tlsa();
+        }
+        String host = reviewCertificate(prepared, a).filter(c -> !c.dnsNames().isEmpty())
+                .map(c -> c.dnsNames().get(0)).filter(h -> hostNameProblem(h).isEmpty()).orElse("");
+        List<String> lines = new ArrayList<>();
+        try {
+            engine.serverTlsa(host, List.of(configDirectory.resolve(a.keyFile().trim()).toString()), lines::add);
+            return lines;
+        } catch (PftlsException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The deployed keys a CSR can be made for. */
     public List<Option<String>> csrKeyOptions() {
         List<Option<String>> options = new ArrayList<>();
