@@ -27,7 +27,7 @@ final class ConfigFileCompleter implements Completer {
         candidates.addAll(candidates(word));
     }
 
-    /** The candidates for a partly typed name (JLine keeps those that start with it). */
+    /** The candidates for a partly typed name: the entries of its directory that start with it. */
     List<Candidate> candidates(String typed) {
         int slash = typed.lastIndexOf('/');
         String directoryPart = typed.substring(0, slash + 1);
@@ -37,7 +37,7 @@ final class ConfigFileCompleter implements Completer {
         List<Candidate> out = new java.util.ArrayList<>();
         for (Path p : model.listFiles(directory)) {
             String name = p.getFileName().toString();
-            if (name.startsWith(".") && !namePart.startsWith(".")) {
+            if (!name.startsWith(namePart) || name.startsWith(".") && !namePart.startsWith(".")) {
                 continue;
             }
             boolean isDirectory = model.isDirectory(p);

@@ -138,7 +138,7 @@ final class LineSession {
 
     /** Asks a numbered question until it gets an available choice (or back, quit, end of input). */
     private <T> Move choose(NumberedChoice<T> question, Consumer<T> store) {
-        question.lines().forEach(io::say);
+        question.lines(io.width()).forEach(io::say);
         while (true) {
             Reply r = io.ask(question.prompt());
             if (!r.isAnswer()) {
@@ -271,17 +271,20 @@ final class LineSession {
     }
 
     private Move generate() {
-        io.out().print(progressText() + " ... ");
+        io.out().print(progressText() + " ...");
         io.flush();
         long start = System.nanoTime();
-        try {
+        try (ProgressDots dots = new ProgressDots(io)) {
             prepared = model.prepare(answers.task(), answers);
         } catch (PftlsException e) {
-            io.say("failed.");
+            io.say(" failed.");
             problem(e.getMessage());
             return Move.BACK;
         }
-        io.say(String.format(Locale.ROOT, "done (%.1f s).", (System.nanoTime() - start) / 1e9));
+        io.say(String.format(Locale.ROOT, " done (%.1f s).", (System.nanoTime() - start) / 1e9));
+        if (io.takeInterrupt() && confirmQuit()) {
+            return Move.QUIT;
+        }
         return Move.NEXT;
     }
 
@@ -390,6 +393,7 @@ final class LineSession {
                 outcome = model.apply(prepared);
                 prepared = null;
                 io.say("done.");
+                io.takeInterrupt(); // too late to cancel: the change is made, show what it was
                 return Move.NEXT;
             } catch (PftlsException e) {
                 io.say("failed.");
@@ -485,7 +489,7 @@ final class LineSession {
         NumberedChoice<Boolean> question = new NumberedChoice<>(List.of(
                 Option.of(false, "Discard them", "nothing is written"),
                 Option.of(true, "Keep them", "new files (a key with mode 0600); main.cf is not changed")), false);
-        question.lines().forEach(io::say);
+        question.lines(io.width()).forEach(io::say);
         while (true) {
             Reply r = io.ask(question.prompt());
             if (!r.isAnswer()) {
@@ -509,10 +513,10 @@ final class LineSession {
     }
 
     private void problem(String text) {
-        Paragraph.wrap(text, "  ! ", "    ").forEach(io::say);
+        Paragraph.wrap(text, "  ! ", "    ", io.width()).forEach(io::say);
     }
 
     private void wrap(String text) {
-        Paragraph.wrap(text, "", "").forEach(io::say);
+        Paragraph.wrap(text, "", "", io.width()).forEach(io::say);
     }
 }

@@ -22,7 +22,9 @@ import org.pftls.ui.flow.WizardModel;
  * completion where the terminal can, plain cooked input on a dumb one). Otherwise (a pipe, a
  * file, a test) it reads plain lines through a JLine dumb terminal, which writes no escape
  * sequences, and prints each answer after its prompt so that the output reads like a session.
- * End of input at any question quits: nothing is changed and the status is 1.
+ * End of input at any question quits: nothing is changed and the status is 1. Ctrl-C at a
+ * question is {@code quit}; anywhere else (while keys are made, while a change is applied) it is
+ * ignored, so that it never cuts an apply in half.
  */
 public final class LineWizard {
     private LineWizard() {
@@ -32,7 +34,8 @@ public final class LineWizard {
     public static int run(WizardModel model, InputStream in, PrintStream out, Map<String, String> env) {
         boolean ownTerminal = in == System.in && System.console() != null;
         try (JLineLogging quiet = JLineLogging.silence();
-             Terminal terminal = ownTerminal ? systemTerminal() : streamTerminal(in, out)) {
+             Terminal terminal = ownTerminal ? systemTerminal() : streamTerminal(in, out);
+             InterruptKey interrupts = ownTerminal ? InterruptKey.route(terminal) : InterruptKey.none()) {
             Prompter prompter = new Prompter(terminal, !ownTerminal, new ConfigFileCompleter(model));
             int status = new LineSession(model, prompter).run();
             terminal.flush();

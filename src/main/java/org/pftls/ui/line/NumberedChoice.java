@@ -46,14 +46,19 @@ final class NumberedChoice<T> {
 
     /** The option lines: {@code "  1) label - note"}, then the reason for an unavailable one. */
     List<String> lines() {
+        return lines(Paragraph.WIDTH);
+    }
+
+    /** The option lines wrapped to {@code width} columns. */
+    List<String> lines(int width) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             Option<T> o = options.get(i);
             String number = String.format("%3d) ", i + 1);
             String text = o.label() + (o.note().isEmpty() ? "" : " - " + o.note());
-            out.addAll(Paragraph.wrap(text, number, "       "));
+            out.addAll(Paragraph.wrap(text, number, "       ", width));
             o.unavailable().ifPresent(why -> out.addAll(Paragraph.wrap("(not available: " + why + ")",
-                    "       ", "        ")));
+                    "       ", "        ", width)));
         }
         return out;
     }

@@ -20,6 +20,8 @@ final class Prompter {
     private final boolean echo;
     private final LineReader plain;
     private final LineReader paths;
+    /** Ctrl-C while no question was asked (the line reader handles it during a question). */
+    private volatile boolean interrupted;
 
     /**
      * @param terminal      where to ask
@@ -31,6 +33,7 @@ final class Prompter {
         this.echo = echo;
         this.plain = reader(terminal, null);
         this.paths = reader(terminal, pathCompleter);
+        terminal.handle(Terminal.Signal.INT, signal -> interrupted = true);
     }
 
     private static LineReader reader(Terminal terminal, Completer completer) {
@@ -72,7 +75,7 @@ final class Prompter {
             }
             return Reply.of(line);
         } catch (UserInterruptException e) {
-            if (echo) {
+            if (echo || Terminal.TYPE_DUMB.equals(terminal.getType())) {
                 terminal.writer().println();
             }
             return new Reply(Reply.Kind.QUIT, "");
@@ -82,9 +85,24 @@ final class Prompter {
         }
     }
 
+    /**
+     * Whether Ctrl-C was pressed since the last call while no question was being asked (for
+     * example while keys were made); clears it.
+     */
+    boolean takeInterrupt() {
+        boolean was = interrupted;
+        interrupted = false;
+        return was;
+    }
+
     /** Prints one line. */
     void say(String line) {
         out().println(line);
+    }
+
+    /** The width to wrap prose to: the terminal's, at most {@link Paragraph#WIDTH}. */
+    int width() {
+        return Paragraph.widthFor(terminal.getWidth());
     }
 
     PrintWriter out() {
