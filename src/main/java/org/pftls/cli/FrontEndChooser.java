@@ -15,8 +15,8 @@ import org.pftls.engine.PftlsException.Kind;
  * the answers from stdin;</li>
  * <li>{@code --plain}: line mode; {@code --full-screen}: full screen, whatever the terminal;</li>
  * <li>otherwise line mode, with a one-line reason, when TERM is unset, {@code dumb} or
- * {@code unknown}, when the terminal is dumb or cannot address the cursor, or when it is smaller
- * than 80x24; full screen on anything else.</li>
+ * {@code unknown}, when the terminal is dumb, not described by terminfo, or cannot address the
+ * cursor, or when it is smaller than 80x24; full screen on anything else.</li>
  * </ul>
  * The terminal is probed only when the decision needs it.
  */
@@ -38,11 +38,13 @@ final class FrontEndChooser {
      * What a probe of the terminal found.
      *
      * @param type             the terminal type JLine recognised ({@code dumb} when it could not do better)
+     * @param described        whether the terminfo database describes the type (else its capabilities
+     *                         are unknown, and JLine only guesses)
      * @param cursorAddressing whether the terminfo entry has {@code cup}
      * @param columns          width (0 when unknown)
      * @param rows             height (0 when unknown)
      */
-    record TerminalFacts(String type, boolean cursorAddressing, int columns, int rows) { }
+    record TerminalFacts(String type, boolean described, boolean cursorAddressing, int columns, int rows) { }
 
     /** Looks at the terminal; called only when the decision depends on it. */
     @FunctionalInterface
@@ -89,6 +91,9 @@ final class FrontEndChooser {
         TerminalFacts facts = probe.probe();
         if (facts.type() == null || facts.type().startsWith("dumb")) {
             return line("the terminal (TERM=" + term + ") is not known here or is dumb");
+        }
+        if (!facts.described()) {
+            return line("TERM=" + term + " is not in the terminfo database here, so what it can do is unknown");
         }
         if (!facts.cursorAddressing()) {
             return line("TERM=" + term + " cannot move the cursor");

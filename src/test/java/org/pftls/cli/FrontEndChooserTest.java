@@ -20,7 +20,7 @@ import org.pftls.testing.Sandbox;
 
 /** Every rule of the front-end choice, with the terminal's facts injected (no terminal needed). */
 class FrontEndChooserTest {
-    private static final TerminalFacts XTERM_80X24 = new TerminalFacts("xterm-256color", true, 80, 24);
+    private static final TerminalFacts XTERM_80X24 = new TerminalFacts("xterm-256color", true, true, 80, 24);
 
     private final AtomicInteger probes = new AtomicInteger();
 
@@ -38,7 +38,7 @@ class FrontEndChooserTest {
     @Test
     void capableTerminalOfAtLeast80x24GetsTheFullScreenSilently() throws PftlsException {
         assertEquals(new Choice(FrontEnd.FULL_SCREEN, ""), chooser(true, "xterm-256color", XTERM_80X24).choose(false, false));
-        assertEquals(FrontEnd.FULL_SCREEN, chooser(true, "linux", new TerminalFacts("linux", true, 200, 60))
+        assertEquals(FrontEnd.FULL_SCREEN, chooser(true, "linux", new TerminalFacts("linux", true, true, 200, 60))
                 .choose(false, false).frontEnd());
     }
 
@@ -60,15 +60,23 @@ class FrontEndChooserTest {
 
     @Test
     void terminalJLineFindsDumbGivesLineMode() throws PftlsException {
-        Choice c = chooser(true, "no-such-terminal", new TerminalFacts("dumb", false, 0, 0)).choose(false, false);
+        Choice c = chooser(true, "no-such-terminal", new TerminalFacts("dumb", false, false, 0, 0)).choose(false, false);
         assertEquals(FrontEnd.LINE, c.frontEnd());
         assertTrue(c.reason().contains("TERM=no-such-terminal") && c.reason().contains("dumb"), c.reason());
         assertEquals(1, probes.get());
     }
 
     @Test
+    void terminalTypeMissingFromTerminfoGivesLineMode() throws PftlsException {
+        Choice c = chooser(true, "alacritty", new TerminalFacts("alacritty", false, true, 120, 40)).choose(false, false);
+        assertEquals(FrontEnd.LINE, c.frontEnd());
+        assertEquals("using the line-mode wizard: TERM=alacritty is not in the terminfo database here, so what it"
+                + " can do is unknown (--full-screen overrides)", c.reason());
+    }
+
+    @Test
     void terminalWithoutCursorAddressingGivesLineMode() throws PftlsException {
-        Choice c = chooser(true, "glass", new TerminalFacts("glass", false, 80, 24)).choose(false, false);
+        Choice c = chooser(true, "glass", new TerminalFacts("glass", true, false, 80, 24)).choose(false, false);
         assertEquals(FrontEnd.LINE, c.frontEnd());
         assertEquals("using the line-mode wizard: TERM=glass cannot move the cursor (--full-screen overrides)",
                 c.reason());
@@ -76,15 +84,15 @@ class FrontEndChooserTest {
 
     @Test
     void terminalSmallerThan80x24GivesLineModeWithItsSize() throws PftlsException {
-        Choice small = chooser(true, "xterm", new TerminalFacts("xterm", true, 60, 15)).choose(false, false);
+        Choice small = chooser(true, "xterm", new TerminalFacts("xterm", true, true, 60, 15)).choose(false, false);
         assertEquals(FrontEnd.LINE, small.frontEnd());
         assertEquals("using the line-mode wizard: the terminal is 60x15, the full screen needs at least 80x24"
                 + " (--full-screen overrides)", small.reason());
-        assertEquals(FrontEnd.LINE, chooser(true, "xterm", new TerminalFacts("xterm", true, 79, 50))
+        assertEquals(FrontEnd.LINE, chooser(true, "xterm", new TerminalFacts("xterm", true, true, 79, 50))
                 .choose(false, false).frontEnd());
-        assertEquals(FrontEnd.LINE, chooser(true, "xterm", new TerminalFacts("xterm", true, 132, 23))
+        assertEquals(FrontEnd.LINE, chooser(true, "xterm", new TerminalFacts("xterm", true, true, 132, 23))
                 .choose(false, false).frontEnd());
-        Choice unknown = chooser(true, "xterm", new TerminalFacts("xterm", true, 0, 0)).choose(false, false);
+        Choice unknown = chooser(true, "xterm", new TerminalFacts("xterm", true, true, 0, 0)).choose(false, false);
         assertTrue(unknown.reason().contains("of unknown size"), unknown.reason());
     }
 
@@ -104,7 +112,7 @@ class FrontEndChooserTest {
         assertEquals(new Choice(FrontEnd.LINE, ""), chooser(true, "xterm-256color", XTERM_80X24).choose(true, false));
         assertEquals(new Choice(FrontEnd.FULL_SCREEN, ""), chooser(true, "dumb", XTERM_80X24).choose(false, true));
         assertEquals(new Choice(FrontEnd.FULL_SCREEN, ""),
-                chooser(true, "xterm", new TerminalFacts("xterm", true, 40, 10)).choose(false, true));
+                chooser(true, "xterm", new TerminalFacts("xterm", true, true, 40, 10)).choose(false, true));
         assertEquals(0, probes.get());
     }
 

@@ -30,7 +30,15 @@ public final class LineWizard {
     private LineWizard() {
     }
 
-    /** Runs the wizard on plain lines; returns the exit status (0 done, 1 cancelled or failed). */
+    /**
+     * Runs the wizard on plain lines; returns the exit status (0 done, 1 cancelled or failed).
+     *
+     * @param model the wizard, on the chosen instance
+     * @param in    the answers: the process's terminal when it is {@code System.in} and there is a
+     *              console, else any stream of lines (a pipe, a file, a test)
+     * @param out   where the questions go (with {@code in} a terminal: the terminal itself)
+     * @param env   the environment (not needed so far: JLine reads TERM itself)
+     */
     public static int run(WizardModel model, InputStream in, PrintStream out, Map<String, String> env) {
         boolean ownTerminal = in == System.in && System.console() != null;
         try (JLineLogging quiet = JLineLogging.silence();

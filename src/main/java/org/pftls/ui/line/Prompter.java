@@ -1,5 +1,6 @@
 package org.pftls.ui.line;
 
+import java.io.IOError;
 import java.io.PrintWriter;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -79,7 +80,8 @@ final class Prompter {
                 terminal.writer().println();
             }
             return new Reply(Reply.Kind.QUIT, "");
-        } catch (EndOfFileException e) {
+        } catch (EndOfFileException | IOError e) {
+            // IOError: the input broke (a closed pipe, a vanished terminal): as good as its end
             terminal.writer().println();
             return new Reply(Reply.Kind.END, "");
         }

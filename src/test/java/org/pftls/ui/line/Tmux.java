@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real terminal for end-to-end tests: one tmux server on its own socket (so parallel runs and
- * other tmux users are never touched), one window of a given size running one command (under a
+ * A real terminal for end-to-end tests: one tmux server on its own socket in the test's temporary
+ * directory (so parallel runs and other tmux users are never touched), one window of a given size running one command (under a
  * small sh that writes its exit status to a file), kept on screen after the command exits so that
  * its output can be read. Everything the program writes is also logged raw (pipe-pane), to check
  * for escape sequences. Polls the screen instead of sleeping fixed times.
@@ -28,7 +28,7 @@ final class Tmux implements AutoCloseable {
     private final Path status;
 
     private Tmux(Path workDir) throws IOException {
-        this.socket = "pftls-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        this.socket = workDir.resolve("tmux.socket").toString();
         this.config = workDir.resolve("tmux.conf");
         this.raw = workDir.resolve("pane.raw");
         this.status = workDir.resolve("exit.status");
@@ -194,7 +194,7 @@ final class Tmux implements AutoCloseable {
     }
 
     private String tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", config.toString()));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", socket, "-f", config.toString()));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -219,7 +219,7 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() {
         try {
-            new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
+            new ProcessBuilder("tmux", "-S", socket, "kill-server").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             // nothing left to clean up
