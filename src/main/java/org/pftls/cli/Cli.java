@@ -69,8 +69,13 @@ public final class Cli {
             if (CommandLine.printHelpIfRequested(parseResult)) {
                 return 0;
             }
+            // The wizard prepares the instance itself, once it knows there is a terminal: without
+            // one it must exit at once, touching nothing (not even making the --demo sandbox).
+            boolean wizard = parseResult.subcommand().commandSpec().userObject() instanceof WizardCommand;
             try {
-                top.prepare();
+                if (!wizard) {
+                    top.prepare();
+                }
             } catch (PftlsException e) {
                 return failed(e);
             }

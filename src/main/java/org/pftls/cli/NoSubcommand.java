@@ -3,41 +3,46 @@ package org.pftls.cli;
 import org.pftls.engine.PftlsException;
 import org.pftls.ui.line.LineWizard;
 import org.pftls.ui.screen.FullScreenWizard;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pftls} without a subcommand (or {@code pftls wizard}): choose a front end and run the
- * wizard. With no terminal: the usage on stderr and a non-zero exit, at once.
+ * wizard. With no terminal (and no {@code --plain}): the usage on stderr and a non-zero exit, at
+ * once, before anything is read or created (not even the {@code --demo} sandbox).
  */
 final class NoSubcommand {
     private final CommandContext ctx;
-    private final CommandSpec spec;
+    private final TopCommand top;
     private final boolean plain;
     private final boolean fullScreen;
+    private final FrontEndChooser chooser;
 
-    NoSubcommand(CommandContext ctx, CommandSpec spec, boolean plain, boolean fullScreen) {
+    NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen) {
+        this(ctx, top, plain, fullScreen,
+                new FrontEndChooser(System.console() != null, ctx.env(), new JLineTerminalProbe()));
+    }
+
+    NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, FrontEndChooser chooser) {
         this.ctx = ctx;
-        this.spec = spec;
+        this.top = top;
         this.plain = plain;
         this.fullScreen = fullScreen;
+        this.chooser = chooser;
     }
 
     int run() throws PftlsException {
-        FrontEndChooser.Choice choice = new FrontEndChooser(ctx.env()).choose(plain, fullScreen);
-        switch (choice.frontEnd()) {
-            case NONE -> {
-                ctx.err().print(spec.commandLine().getUsageMessage());
-                throw new PftlsException(PftlsException.Kind.USAGE, choice.reason());
-            }
-            case LINE -> {
-                if (!choice.reason().isEmpty()) {
-                    ctx.err().println("pftls: " + choice.reason());
-                }
-                return LineWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
-            }
-            default -> {
-                return FullScreenWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
-            }
+        FrontEndChooser.Choice choice = chooser.choose(plain, fullScreen);
+        if (choice.frontEnd() == FrontEndChooser.FrontEnd.NONE) {
+            ctx.err().print(top.spec.commandLine().getUsageMessage());
+            throw new PftlsException(PftlsException.Kind.USAGE, choice.reason());
         }
+        top.prepare();
+        if (!choice.reason().isEmpty()) {
+            ctx.err().println("pftls: " + choice.reason());
+            ctx.err().flush();
+        }
+        if (choice.frontEnd() == FrontEndChooser.FrontEnd.LINE) {
+            return LineWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
+        }
+        return FullScreenWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
     }
 }

@@ -41,8 +41,17 @@ public final class TopCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /** Called by picocli before a subcommand runs. */
+    private boolean prepared;
+
+    /**
+     * Chooses the instance (and makes the demo sandbox): called before a subcommand runs, and by
+     * the wizard only once it knows there is a terminal to run on. Runs once.
+     */
     void prepare() throws org.pftls.engine.PftlsException {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         ctx.chooseConfigDirectory(configDirectory);
         if (demo) {
             ctx.startDemo();
@@ -51,7 +60,6 @@ public final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        prepare();
-        return new NoSubcommand(ctx, spec, plain, fullScreen).run();
+        return new NoSubcommand(ctx, this, plain, fullScreen).run();
     }
 }

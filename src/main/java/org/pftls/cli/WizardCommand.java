@@ -6,7 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** wizard: the same as pftls without a subcommand. */
+/**
+ * wizard: the same as pftls without a subcommand. Its options and those given before it
+ * ({@code pftls --plain wizard}) count alike.
+ */
 @Command(name = "wizard", description = {"Start the wizard (full screen on a capable terminal, else line mode)."})
 final class WizardCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls wizard [--plain|--full-screen]";
@@ -28,6 +31,7 @@ final class WizardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new NoSubcommand(ctx, spec.parent(), plain, fullScreen).run();
+        TopCommand top = (TopCommand) spec.parent().userObject();
+        return new NoSubcommand(ctx, top, plain || top.plain, fullScreen || top.fullScreen).run();
     }
 }

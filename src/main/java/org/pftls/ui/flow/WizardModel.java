@@ -224,8 +224,6 @@ public final class WizardModel {
         }
     }
 
-    // --- Additions for the full-screen wizard (additive; nothing above changed) ---
-
     /** Whether a path is a directory, for the file picker. */
     public boolean isDirectory(Path path) {
         return engine.instance().ports().files().isDirectory(path);
@@ -281,6 +279,37 @@ public final class WizardModel {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The certificate the Review step shows: the new one, or for Deploy the first certificate in
+     * the chosen file (the plan creates no certificate then). Empty when there is none.
+     */
+    public Optional<CertificateSummary> reviewCertificate(Prepared prepared, Answers a) {
+        if (prepared.certificate().isPresent() || prepared.task() != Task.DEPLOY) {
+            return prepared.certificate();
+        }
+        return certificateIn(a.certFile());
+    }
+
+    /**
+     * The TLSA records the Review step shows: those of the new key, or for Deploy those of the
+     * chosen key file, for the certificate's first DNS name (else myhostname), each after its
+     * "; keyfile" line. Empty when there is none.
+     */
+    public List<String> reviewTlsa(Prepared prepared, Answers a) {
+        if (!prepared.tlsa().isEmpty() || prepared.task() != Task.DEPLOY) {
+            return prepared.tlsa();
+        }
+        String host = reviewCertificate(prepared, a).filter(c -> !c.dnsNames().isEmpty())
+                .map(c -> c.dnsNames().get(0)).filter(h -> hostNameProblem(h).isEmpty()).orElse("");
+        List<String> lines = new ArrayList<>();
+        try {
+            engine.serverTlsa(host, List.of(configDirectory.resolve(a.keyFile().trim()).toString()), lines::add);
+            return lines;
+        } catch (PftlsException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The deployed keys a CSR can be made for. */

@@ -1,17 +1,67 @@
 package org.pftls.ui.line;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.Map;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.pftls.ui.flow.WizardModel;
 
-/** The line-mode (JLine) wizard: the same steps as the full-screen one, as numbered prompts. */
+/**
+ * The line-mode (JLine) wizard: the same steps, questions, defaults and checks as the full-screen
+ * one (both render {@link WizardModel}), as numbered prompts on plain lines. It never moves the
+ * cursor, so it works on serial consoles, dumb terminals, with screen readers and with answers
+ * piped from a file.
+ *
+ * <p>On the process's own terminal it uses JLine's system terminal (line editing and Tab
+ * completion where the terminal can, plain cooked input on a dumb one). Otherwise (a pipe, a
+ * file, a test) it reads plain lines through a JLine dumb terminal, which writes no escape
+ * sequences, and prints each answer after its prompt so that the output reads like a session.
+ * End of input at any question quits: nothing is changed and the status is 1. Ctrl-C at a
+ * question is {@code quit}; anywhere else (while keys are made, while a change is applied) it is
+ * ignored, so that it never cuts an apply in half.
+ */
 public final class LineWizard {
     private LineWizard() {
     }
 
-    /** Runs the wizard on plain lines; returns the exit status (0 done, 1 cancelled or failed). */
+    /**
+     * Runs the wizard on plain lines; returns the exit status (0 done, 1 cancelled or failed).
+     *
+     * @param model the wizard, on the chosen instance
+     * @param in    the answers: the process's terminal when it is {@code System.in} and there is a
+     *              console, else any stream of lines (a pipe, a file, a test)
+     * @param out   where the questions go (with {@code in} a terminal: the terminal itself)
+     * @param env   the environment (not needed so far: JLine reads TERM itself)
+     */
     public static int run(WizardModel model, InputStream in, PrintStream out, Map<String, String> env) {
-        throw new UnsupportedOperationException("line-mode wizard not built yet");
+        boolean ownTerminal = in == System.in && System.console() != null;
+        try (JLineLogging quiet = JLineLogging.silence();
+             Terminal terminal = ownTerminal ? systemTerminal() : streamTerminal(in, out);
+             InterruptKey interrupts = ownTerminal ? InterruptKey.route(terminal) : InterruptKey.none()) {
+            Prompter prompter = new Prompter(terminal, !ownTerminal, new ConfigFileCompleter(model));
+            int status = new LineSession(model, prompter).run();
+            terminal.flush();
+            return status;
+        } catch (IOException e) {
+            out.println("pftls: fatal: cannot read answers from the terminal: " + e.getMessage()
+                    + "; give a subcommand instead (pftls --help)");
+            return 1;
+        }
+    }
+
+    private static Terminal systemTerminal() throws IOException {
+        return TerminalBuilder.builder().system(true).dumb(true).build();
+    }
+
+    /** A dumb terminal over the streams; closing it leaves the streams open for the caller. */
+    private static Terminal streamTerminal(InputStream in, PrintStream out) throws IOException {
+        return new DumbTerminal("pftls", Terminal.TYPE_DUMB, CloseShieldInputStream.wrap(in),
+                CloseShieldOutputStream.wrap(out), Charset.defaultCharset());
     }
 }

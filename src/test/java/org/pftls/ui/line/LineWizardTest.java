@@ -1,0 +1,453 @@
+package org.pftls.ui.line;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pftls.testing.Sandbox;
+import org.pftls.ui.line.ScriptedWizard.Result;
+
+/**
+ * The line-mode wizard driven by scripted answers through a JLine dumb terminal: every task, both
+ * algorithms, invalid answers, back, quit and end of input. Where a task changes something, the
+ * result is compared byte for byte with the command line's on a twin sandbox (same main.cf, same
+ * fixed clock, same seeded randomness): the wizard and the CLI make the same files and main.cf.
+ */
+class LineWizardTest {
+    private static final String STAMP = "20261125-120000";
+    private static final String HOST = "mail.example.org";
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path twinDir;
+
+    private Sandbox wizardSide() {
+        return Sandbox.withSample(dir, "debian-fresh.cf");
+    }
+
+    private Sandbox cliSide() {
+        return Sandbox.withSample(twinDir, "debian-fresh.cf");
+    }
+
+    // ---- every task, compared with the command line ----
+
+    @Test
+    void enableServerWithEveryDefaultEqualsTheCommandLine() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).run("", "", "", "yes");
+        Sandbox c = cliSide();
+        Sandbox.Run cli = c.run("enable-server");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        assertEquals("rw-------", mode(dir.resolve("key-" + STAMP + ".pem")));
+        assertEquals(cliMessages(cli), r.logged(), "the wizard logs the same lines as the CLI prints");
+        String o = r.output();
+        assertContainsInOrder(o, "Step 1 of 8: Detect", "Step 2 of 8: Task", "Step 3 of 8: Key",
+                "Choose 1-6 [1]: ", "Step 4 of 8: Host names", "Host names [" + HOST + "]: ",
+                "Step 5 of 8: Generate", "Making a new RSA 2048 key and a self-signed certificate for " + HOST,
+                "Step 6 of 8: Review", "0600  ", "private key  " + dir.resolve("key-" + STAMP + ".pem"),
+                "Subject:     CN=" + HOST, "SHA-256 fingerprint:", "_25._tcp." + HOST + ". IN TLSA 3 1 1 ",
+                "+smtpd_tls_security_level = may", "Equivalent command:",
+                "Step 7 of 8: Confirm", "Apply these changes now? Type yes to apply or no to cancel [no]: yes",
+                "Step 8 of 8: Done", "pftls: changed:", "created " + dir.resolve("key-" + STAMP + ".pem"),
+                "pftls: Enabled opportunistic TLS in the Postfix SMTP server", "Next steps:");
+        assertFalse(o.contains("postfix reload\" now"), "no reload offered without a Postfix to reload");
+        assertPlainText(o);
+    }
+
+    @Test
+    void enableServerEcdsaWithTwoNamesEqualsTheCommandLine() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).run("1", "5", "mx.example.com smtp.example.com", "yes");
+        Sandbox c = cliSide();
+        Sandbox.Run cli = c.run("enable-server", "-a", "ecdsa", "-b", "secp384r1", "mx.example.com", "smtp.example.com");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        assertTrue(Files.exists(dir.resolve("eckey-" + STAMP + ".pem")));
+        assertTrue(r.output().contains("Key:         ECDSA secp384r1"), r.output());
+        assertTrue(r.output().contains("DNS names:   mx.example.com smtp.example.com"), r.output());
+        assertTrue(r.output().contains("enable-server -a ecdsa -b secp384r1 mx.example.com smtp.example.com"));
+        assertEquals(cliMessages(cli), r.logged());
+        assertPlainText(r.output());
+    }
+
+    @Test
+    void enableClientEqualsTheCommandLine() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).run("2", "yes");
+        Sandbox c = cliSide();
+        Sandbox.Run cli = c.run("enable-client");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        assertTrue(w.mainCfText().contains("smtp_tls_security_level = may\n"));
+        assertContainsInOrder(r.output(), "Step 3 of 6: Generate", "Step 4 of 6: Review", "main.cf changes",
+                "+smtp_tls_security_level = may", "Step 5 of 6: Confirm", "Step 6 of 6: Done");
+        assertFalse(r.output().contains("Files to create"));
+        assertEquals(cliMessages(cli), r.logged());
+    }
+
+    @Test
+    void newServerKeyEcdsaRefusesBadAnswersThenEqualsTheCommandLine() throws Exception {
+        Sandbox w = wizardSide();
+        Map<String, String> mainCfBefore = w.snapshot();
+        Result r = new ScriptedWizard(w).run("3", "0", "ecdsa", "4", "bad_name", "a.example,b.example", "yes");
+        Sandbox c = cliSide();
+        Sandbox.Run cli = c.run("new-server-key", "-a", "ecdsa", "a.example", "b.example");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        assertEquals(mainCfBefore.get("main.cf"), w.snapshot().get("main.cf"), "new-server-key leaves main.cf");
+        String o = r.output();
+        assertContainsInOrder(o, "Choose 1-6 [1]: 0",
+                "  ! \"0\" is not one of the choices: type a number from 1 to 6 (Enter takes 1),",
+                "Choose 1-6 [1]: ecdsa", "  ! \"ecdsa\" is not one of the choices",
+                "Choose 1-6 [1]: 4", "Host names [" + HOST + "]: bad_name", "  ! ",
+                "Host names [" + HOST + "]: a.example,b.example", "main.cf: no change.");
+        assertEquals(cliMessages(cli), r.logged());
+    }
+
+    @Test
+    void newServerCertReusesTheDeployedKeyAsTheCommandLineDoes() throws Exception {
+        Sandbox w = wizardSide();
+        assertEquals(0, w.run("enable-server").status());
+        Sandbox c = cliSide();
+        assertEquals(0, c.run("enable-server").status());
+
+        Result r = new ScriptedWizard(w).run("4", "", "", "yes");
+        Sandbox.Run cli = c.run("new-server-cert");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        assertTrue(r.output().contains("the deployed rsa key is reused: size ignored"), r.output());
+        assertEquals(cliMessages(cli), r.logged());
+    }
+
+    @Test
+    void deployChecksFilesRefusesAMismatchAndThenEqualsTheCommandLine() throws Exception {
+        Sandbox w = wizardSide();
+        Sandbox c = cliSide();
+        for (Sandbox s : List.of(w, c)) {
+            assertEquals(0, s.run("new-server-key").status());
+            assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status());
+        }
+        String cert = "cert-" + STAMP + ".pem";
+        String key = "key-" + STAMP + ".pem";
+        String ecKey = "eckey-" + STAMP + ".pem";
+
+        Result r = new ScriptedWizard(w).run("5", "?", "missing.pem", cert, "back", cert, ecKey,
+                "", key, "yes");
+        Sandbox.Run cli = c.run("deploy-server-cert", cert, key);
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        assertSameResult(c);
+        String o = r.output();
+        assertContainsInOrder(o, "Step 3 of 7: Files", "Tab",
+                "Certificate file: ?", "Files in " + dir + ":", "    " + cert, "    main.cf",
+                "Certificate file: missing.pem", "  ! cannot read " + dir.resolve("missing.pem"),
+                "Certificate file: " + cert, "Private key file: back",
+                "Certificate file [" + cert + "]: " + cert, "Private key file: " + ecKey,
+                "Step 4 of 7: Generate", "failed.", "  ! ",
+                "Step 3 of 7: Files", "Certificate file [" + cert + "]: ",
+                "Private key file [" + ecKey + "]: " + key,
+                "Step 5 of 7: Review", "Certificate:", "Subject:     CN=" + HOST, "SHA-256 fingerprint:",
+                "; " + dir.resolve(key), "_25._tcp." + HOST + ". IN TLSA 3 1 1 ",
+                "+smtpd_tls_cert_file = " + dir.resolve(cert), "Step 7 of 7: Done");
+        assertEquals(cliMessages(cli), r.logged());
+    }
+
+    @Test
+    void csrIsShownAndSavedAsTheCommandLinePrintsIt() throws Exception {
+        Sandbox w = wizardSide();
+        assertEquals(0, w.run("enable-server").status());
+        Sandbox c = cliSide();
+        assertEquals(0, c.run("enable-server").status());
+        Map<String, String> before = w.snapshot();
+
+        Result r = new ScriptedWizard(w).run("6", "", "", "", "2", "csr.pem", "");
+        Sandbox.Run cli = c.run("output-server-csr", "-k", "rsa", HOST);
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        String csr = cli.out();
+        assertTrue(csr.startsWith("-----BEGIN CERTIFICATE REQUEST-----"), csr);
+        assertTrue(r.output().contains(csr.strip()), r.output());
+        assertEquals(csr.strip(), Files.readString(dir.resolve("csr.pem")).strip());
+        assertEquals("rw-r--r--", mode(dir.resolve("csr.pem")));
+        Map<String, String> after = w.snapshot();
+        after.remove("csr.pem");
+        after.remove("");
+        before.remove("");
+        assertEquals(before, after, "only the CSR file is new");
+        assertContainsInOrder(r.output(), "Step 3 of 7: Key", "RSA key", "Step 4 of 7: Host names",
+                "Step 6 of 7: Review", "output-server-csr -k rsa " + HOST, "Choose 1-3 [1]: ",
+                "-----BEGIN CERTIFICATE REQUEST-----", "Choose 1-3 [3]: 2", "Saved the CSR to " + dir.resolve("csr.pem"),
+                "Choose 1-3 [3]: ", "Step 7 of 7: Done", "pftls: saved the CSR in " + dir.resolve("csr.pem"));
+        assertTrue(r.logged().isEmpty(), "a CSR changes nothing and logs nothing");
+    }
+
+    @Test
+    void tlsaRecordsForAnotherHostEqualTheCommandLines() throws Exception {
+        Sandbox w = wizardSide();
+        Sandbox c = cliSide();
+        for (Sandbox s : List.of(w, c)) {
+            assertEquals(0, s.run("enable-server", "-a", "ecdsa").status());
+        }
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("7", "bad host", "mx.example.com");
+        Sandbox.Run cli = c.run("output-server-tlsa", "-h", "mx.example.com");
+        assertEquals(0, cli.status(), cli.err());
+
+        assertEquals(0, r.status(), r.output());
+        for (String line : cli.out().replace(twinDir.toString(), dir.toString()).lines().toList()) {
+            assertTrue(r.output().contains("  " + line + "\n"), line + " in\n" + r.output());
+        }
+        assertContainsInOrder(r.output(), "Step 3 of 6: Host name", "Host name [" + HOST + "]: bad host", "  ! ",
+                "Host name [" + HOST + "]: mx.example.com", "_25._tcp.mx.example.com. IN TLSA 3 1 1 ",
+                "Step 6 of 6: Done", "pftls: nothing was changed.");
+        assertEquals(before, w.snapshot());
+    }
+
+    // ---- choices that are not available, back, quit, end of input ----
+
+    @Test
+    void unavailableTasksAreExplainedAndRefused() throws Exception {
+        Sandbox w = wizardSide();
+        assertEquals(0, w.run("enable-client").status());
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("2", "6", "quit", "yes");
+        assertEquals(1, r.status());
+        assertContainsInOrder(r.output(), "2) Enable TLS in the SMTP client",
+                "(not available: client TLS is already configured", "Choose 1-7 [1]: 2",
+                "  ! 2 (Enable TLS in the SMTP client) is not available: client TLS is already",
+                "configured (smtp_tls_security_level = may)",
+                "Choose 1-7 [1]: 6", "  ! 6 (Output a certificate signing request (CSR)) is not available: no server",
+                "key is deployed yet", "Quit the wizard? Nothing has been changed. [no]: yes",
+                "pftls: cancelled; nothing was changed.");
+        assertEquals(before, w.snapshot());
+    }
+
+    @Test
+    void backKeepsAnswersAndConfirmBackRegeneratesWithTheNewAnswers() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).run("3", "5", "back", "back", "back", "", "",
+                "old.example", "back", "new.example", "yes");
+        assertEquals(0, r.status(), r.output());
+        assertContainsInOrder(r.output(), "Step 3 of 8: Key", "Choose 1-6 [1]: 5", "Host names [" + HOST + "]: back",
+                "Step 3 of 8: Key", "Choose 1-6 [5]: back", "Step 2 of 8: Task", "Choose 1-7 [3]: back",
+                "Step 1 of 8: Detect", "Step 2 of 8: Task", "Choose 1-7 [3]: ", "Choose 1-6 [5]: ",
+                "Host names [" + HOST + "]: old.example", "Step 7 of 8: Confirm", "[no]: back",
+                "Step 4 of 8: Host names", "Host names [old.example]: new.example", "Step 7 of 8: Confirm");
+        assertEquals(List.of(dir.resolve("eckey-" + STAMP + ".pem")), list(dir, "eckey-"),
+                "only the confirmed key is written");
+        assertTrue(r.output().contains("DNS names:   new.example\n"), r.output());
+        Sandbox.Run status = w.run("status");
+        assertEquals(0, status.status());
+    }
+
+    @Test
+    void quitNeedsConfirmationAndChangesNothing() throws Exception {
+        Sandbox w = wizardSide();
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("quit", "maybe", "no", "1", "QUIT", "y");
+        assertEquals(1, r.status());
+        assertContainsInOrder(r.output(), "Choose 1-7 [1]: quit", "Quit the wizard? Nothing has been changed. [no]: maybe",
+                "  ! please type yes or no", "[no]: no", "Choose 1-7 [1]: 1", "Choose 1-6 [1]: QUIT",
+                "[no]: y", "pftls: cancelled; nothing was changed.");
+        assertEquals(before, w.snapshot());
+    }
+
+    @Test
+    void confirmDefaultsToNoAndGeneratedFilesAreDiscardedByDefault() throws Exception {
+        Sandbox w = wizardSide();
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("", "4", "", "", "");
+        assertEquals(1, r.status());
+        assertContainsInOrder(r.output(), "[no]: \n", "Not applied.",
+                "The new key and certificate exist only in memory.", "1) Discard them", "2) Keep them",
+                "Choose 1-2 [1]: ", "pftls: cancelled; nothing was changed.");
+        assertEquals(before, w.snapshot());
+    }
+
+    @Test
+    void quitAfterGenerateCanKeepTheFilesWithoutDeployingThem() throws Exception {
+        Sandbox w = wizardSide();
+        String mainCf = w.mainCfText();
+        Result r = new ScriptedWizard(w).run("1", "4", "", "quit", "yes", "2");
+        assertEquals(1, r.status());
+        assertContainsInOrder(r.output(), "Choose 1-2 [1]: 2", "created " + dir.resolve("eckey-" + STAMP + ".pem")
+                + " (not deployed)", "pftls: cancelled; the new files were kept, main.cf was not changed.");
+        assertEquals("rw-------", mode(dir.resolve("eckey-" + STAMP + ".pem")));
+        assertTrue(Files.exists(dir.resolve("eccert-" + STAMP + ".pem")));
+        assertEquals(mainCf, w.mainCfText());
+    }
+
+    @Test
+    void endOfInputQuitsAtOnceWithoutChangingAnything() throws Exception {
+        Sandbox w = wizardSide();
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("1", "");
+        assertEquals(1, r.status());
+        assertTrue(r.output().endsWith("pftls: end of input: quitting; nothing was changed.\n"), r.output());
+        assertEquals(before, w.snapshot());
+
+        Result none = new ScriptedWizard(w).run();
+        assertEquals(1, none.status());
+        assertContainsInOrder(none.output(), "Choose 1-7 [1]: \n", "pftls: end of input");
+        assertEquals(before, w.snapshot());
+    }
+
+    @Test
+    void endOfInputAtConfirmWritesNothingEvenAfterGenerate() throws Exception {
+        Sandbox w = wizardSide();
+        Map<String, String> before = w.snapshot();
+        Result r = new ScriptedWizard(w).run("1", "", "");
+        assertEquals(1, r.status());
+        assertContainsInOrder(r.output(), "Step 7 of 8: Confirm", "pftls: end of input");
+        assertEquals(before, w.snapshot());
+    }
+
+    @Test
+    void controlCharactersInAnswersAreShownAsQuestionMarksAndRefused() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).run("\u0003", "2\t", "yes");
+        assertEquals(0, r.status(), r.output());
+        assertContainsInOrder(r.output(), "Choose 1-7 [1]: ?\n", "  ! \"?\" is not one of the choices",
+                "Choose 1-7 [1]: 2 \n", "Step 3 of 6: Generate");
+    }
+
+    // ---- main.cf changed underneath, demo sandbox, reload ----
+
+    @Test
+    void mainCfChangedBeforeConfirmIsRefusedAndNothingIsWritten() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).before(3, () -> append(w.mainCf(), "# edited meanwhile\n"))
+                .run("1", "", "", "yes");
+        assertEquals(1, r.status(), r.output());
+        assertContainsInOrder(r.output(), "Applying ... failed.", "pftls: fatal: ");
+        assertTrue(list(dir, "key-").isEmpty(), "no key is left behind");
+        assertTrue(list(dir, "cert-").isEmpty());
+        assertTrue(w.mainCfText().endsWith("# edited meanwhile\n"));
+        assertFalse(w.mainCfText().contains("smtpd_tls"));
+    }
+
+    @Test
+    void demoSandboxIsMarkedOnEveryStepAndOffersNoReload() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).demo().withPostfix().run("2", "yes");
+        assertEquals(0, r.status(), r.output());
+        long steps = r.output().lines().filter(l -> l.startsWith("Step ")).count();
+        long marked = r.output().lines().filter(l -> l.startsWith("Step ") && l.endsWith("  [DEMO SANDBOX]")).count();
+        assertEquals(6, steps);
+        assertEquals(steps, marked);
+        assertTrue(r.output().startsWith("pftls setup wizard (line mode)  [DEMO SANDBOX]\n"));
+        assertFalse(r.output().contains("postfix reload\" now"));
+        assertTrue(r.reloads().isEmpty());
+    }
+
+    @Test
+    void reloadIsOfferedOnlyWhenPostfixCanBeReloadedAndRunsOnYes() throws Exception {
+        Sandbox w = wizardSide();
+        Result r = new ScriptedWizard(w).withPostfix().run("2", "yes", "yes");
+        assertEquals(0, r.status(), r.output());
+        assertEquals(List.of("reload"), r.reloads());
+        assertContainsInOrder(r.output(), "Run \"postfix reload\" now, so that Postfix uses the new settings? [no]: yes",
+                "refreshing the Postfix mail system", "pftls: postfix reloaded.");
+
+        Sandbox other = Sandbox.withSample(twinDir, "debian-fresh.cf");
+        Result no = new ScriptedWizard(other).withPostfix().run("2", "yes", "");
+        assertEquals(0, no.status());
+        assertTrue(no.reloads().isEmpty());
+    }
+
+    // ---- helpers ----
+
+    /** Same file names and bytes in both directories; main.cf equal once the twin's path is replaced. */
+    private void assertSameResult(Sandbox cli) throws IOException {
+        Map<String, byte[]> mine = files(dir);
+        Map<String, byte[]> theirs = files(twinDir);
+        assertEquals(theirs.keySet(), mine.keySet());
+        for (String name : mine.keySet()) {
+            if (name.equals("main.cf")) {
+                String expected = new String(theirs.get(name), StandardCharsets.ISO_8859_1)
+                        .replace(twinDir.toString(), dir.toString());
+                assertEquals(expected, new String(mine.get(name), StandardCharsets.ISO_8859_1));
+            } else {
+                assertArrayEquals(theirs.get(name), mine.get(name), name);
+                assertEquals(mode(twinDir.resolve(name)), mode(dir.resolve(name)), name);
+            }
+        }
+    }
+
+    private static Map<String, byte[]> files(Path d) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.list(d)) {
+            for (Path p : s.toList()) {
+                m.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+
+    private List<String> cliMessages(Sandbox.Run cli) {
+        return cli.err().lines().map(l -> l.startsWith("pftls: warning: ") ? "WARNING " + l.substring(16)
+                : "INFO " + l.substring("pftls: ".length())).map(l -> l.replace(twinDir.toString(), dir.toString()))
+                .toList();
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    private static List<Path> list(Path d, String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertContainsInOrder(String text, String... parts) {
+        int from = 0;
+        for (String part : parts) {
+            int at = text.indexOf(part, from);
+            assertTrue(at >= 0, "missing (in order): \"" + part + "\" after position " + from + " in:\n" + text);
+            from = at + part.length();
+        }
+    }
+
+    /** Plain text only: no escape sequences, no carriage returns, no backspaces. */
+    static void assertPlainText(String text) {
+        for (char ch : text.toCharArray()) {
+            assertTrue(ch == '\n' || (ch >= ' ' && ch != 127), "control character " + (int) ch + " in:\n" + text);
+        }
+    }
+}
