@@ -49,8 +49,7 @@ public final class InstanceLock implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 return new InstanceLock(null, null);
             } catch (IOException e) {
-                throw new PftlsException(PftlsException.Kind.IO, "cannot open " + mainCf + " for writing: "
-                        + IoMessages.reason(e) + "; run pftls as root (or as the owner of main.cf)", e);
+                throw cannotOpen(mainCf, e);
             }
             try {
                 FileLock l = ch.tryLock();
@@ -74,6 +73,15 @@ public final class InstanceLock implements AutoCloseable {
             }
         }
         throw busy(configDirectory);
+    }
+
+    /** The error when main.cf cannot be opened for writing (also what a dry run reports). */
+    public static PftlsException cannotOpen(Path mainCf, IOException e) {
+        String reason = IoMessages.reason(e);
+        String fix = reason.contains("Read-only file system")
+                ? "; remount " + mainCf.getParent() + " read-write (mount -o remount,rw), then run again"
+                : "; run pftls as root (or as the owner of main.cf)";
+        return new PftlsException(PftlsException.Kind.IO, "cannot open " + mainCf + " for writing: " + reason + fix, e);
     }
 
     private static Object fileKey(Path path) throws IOException {
