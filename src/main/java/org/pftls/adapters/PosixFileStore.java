@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -176,6 +177,15 @@ public final class PosixFileStore implements FileStore {
 
     @Override
     public void replace(Path target, byte[] content) throws IOException {
+        replace(target, null, content);
+    }
+
+    @Override
+    public void replaceIfUnchanged(Path target, byte[] expected, byte[] content) throws IOException {
+        replace(target, expected, content);
+    }
+
+    private void replace(Path target, byte[] expected, byte[] content) throws IOException {
         Path real = target.toRealPath();
         Path dir = real.getParent();
         PosixFileAttributes old = Files.readAttributes(real, PosixFileAttributes.class);
@@ -184,6 +194,9 @@ public final class PosixFileStore implements FileStore {
         try {
             takeOwnerAndMode(temp, old);
             checkpoints.reached("replace-mode-set");
+            if (expected != null && !Arrays.equals(Files.readAllBytes(real), expected)) {
+                throw new ChangedMeanwhileException(real);
+            }
             try {
                 Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

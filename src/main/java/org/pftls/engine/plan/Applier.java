@@ -102,7 +102,9 @@ public final class Applier {
     /** Replaces main.cf; an error after the rename (which cannot be undone) counts as success. */
     private void replace(MainCfChange c) throws PftlsException {
         try {
-            files.replace(c.path(), c.after());
+            files.replaceIfUnchanged(c.path(), c.before(), c.after());
+        } catch (FileStore.ChangedMeanwhileException e) {
+            throw changedMeanwhile(c);
         } catch (IOException e) {
             try {
                 if (Arrays.equals(files.read(c.path()), c.after()) && !Arrays.equals(c.before(), c.after())) {
@@ -194,9 +196,13 @@ public final class Applier {
                     + "; run pftls as root (or as the owner of main.cf)", e);
         }
         if (!Arrays.equals(now, change.before())) {
-            throw new PftlsException(Kind.CONFLICT, change.path() + " was changed by someone else while pftls was"
-                    + " working; nothing was changed: run pftls again to start from the new file");
+            throw changedMeanwhile(change);
         }
+    }
+
+    private static PftlsException changedMeanwhile(MainCfChange change) {
+        return new PftlsException(Kind.CONFLICT, change.path() + " was changed by someone else while pftls was"
+                + " working; nothing was changed: run pftls again to start from the new file");
     }
 
     static PftlsException cannotCreate(NewFile f, IOException e) {

@@ -55,6 +55,28 @@ public interface FileStore {
      */
     void replace(Path target, byte[] content) throws IOException;
 
+    /** {@link #replaceIfUnchanged} found the file changed: nothing was replaced. */
+    final class ChangedMeanwhileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ChangedMeanwhileException(Path path) {
+            super(path + " was changed meanwhile");
+        }
+    }
+
+    /**
+     * {@link #replace}, but only if {@code target} still holds {@code expected}, checked as late as
+     * possible (after the new content is written and synced, right before the rename); throws
+     * {@link ChangedMeanwhileException} otherwise, leaving the file alone. POSIX has no
+     * compare-and-rename, so this narrows the window to microseconds rather than closing it.
+     */
+    default void replaceIfUnchanged(Path target, byte[] expected, byte[] content) throws IOException {
+        if (!Arrays.equals(read(target), expected)) {
+            throw new ChangedMeanwhileException(target);
+        }
+        replace(target, content);
+    }
+
     /** Deletes the file if it exists. */
     void delete(Path path) throws IOException;
 
