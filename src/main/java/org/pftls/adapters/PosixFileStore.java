@@ -40,6 +40,8 @@ public final class PosixFileStore implements FileStore {
     /** Bytes per write call: a file larger than this is written in several steps. */
     private static final int CHUNK = 4096;
     /** The names {@link #writeTemp} gives temporary files. */
+    /** How many random temporary names to try before giving up. */
+    private static final int TEMP_ATTEMPTS = 16;
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.pftls-[0-9a-f]{12}\\.tmp");
 
     private final SecureRandom random;
@@ -265,14 +267,24 @@ public final class PosixFileStore implements FileStore {
     }
 
     private Path writeTemp(String kind, Path dir, String finalName, byte[] content, int mode) throws IOException {
-        byte[] nonce = new byte[6];
-        random.nextBytes(nonce);
-        Path temp = dir.resolve("." + finalName + ".pftls-" + HexFormat.of().formatHex(nonce) + ".tmp");
         // CREATE_NEW with the mode as a creation attribute: the file is born with it (then umask,
         // which can only remove bits), and we set it again explicitly before writing a byte.
-        try (FileChannel ch = FileChannel.open(temp,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(fromMode(mode)))) {
+        Path temp = null;
+        FileChannel opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            byte[] nonce = new byte[6];
+            random.nextBytes(nonce);
+            temp = dir.resolve("." + finalName + ".pftls-" + HexFormat.of().formatHex(nonce) + ".tmp");
+            try {
+                opened = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(fromMode(mode)));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt >= TEMP_ATTEMPTS) {
+                    throw taken; // a leftover of a killed run has this name: take another
+                }
+            }
+        }
+        try (FileChannel ch = opened) {
             Files.setPosixFilePermissions(temp, fromMode(mode));
             checkpoints.reached(kind + "-temp-created");
             writeAll(ch, content, kind + "-temp-partial");
