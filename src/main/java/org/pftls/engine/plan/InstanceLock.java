@@ -4,24 +4,36 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessMode;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.tls.Instance;
 
 /**
  * Keeps two pftls processes from changing the same Postfix instance at once: an exclusive fcntl
- * lock on main.cf itself (opened for writing, never written through this handle), released on
- * close or when the process dies. It creates no file, so a refused command leaves the
- * configuration directory exactly as it was. Because main.cf is replaced by a rename, a lock
- * taken on a file that was replaced meanwhile is dropped and taken again on the new one.
+ * lock, released on close or when the process dies (even by SIGKILL), on a lock file outside the
+ * configuration directory: {@code /run/lock/pftls-dev-DEV-ino-INODE.lock} (or under {@code /tmp}
+ * where there is no {@code /run/lock}), named after the directory's device and inode so that every
+ * path to the same directory meets the same lock.
+ * <p>
+ * Why not lock main.cf itself: a POSIX record lock belongs to the process and the file, and the
+ * process loses it as soon as it closes <em>any</em> descriptor of that file, which reading main.cf
+ * does. Nothing but this class opens the lock file. The configuration directory stays untouched,
+ * so a refused command changes nothing there.
+ * <p>
+ * Taking the lock also checks that main.cf can be written, so a run that could not replace it
+ * stops before it plans anything.
  */
 public final class InstanceLock implements AutoCloseable {
-    private static final int ATTEMPTS = 5;
+    private static final Path RUN_LOCK = Path.of("/run/lock");
+    private static final Path TMP = Path.of("/tmp");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -31,61 +43,72 @@ public final class InstanceLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /**
-     * Takes the lock or fails at once, naming who to wait for. Returns a no-op lock when main.cf
-     * does not exist: reading the instance then fails with the precise message.
-     */
+    /** Takes the lock or fails at once, saying who to wait for. */
     public static InstanceLock acquire(Path configDirectory) throws PftlsException {
         if (!Files.isDirectory(configDirectory)) {
             throw Instance.missingDirectory(configDirectory);
         }
-        Path mainCf = configDirectory.resolve("main.cf");
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            FileChannel ch;
-            Object before;
-            try {
-                before = fileKey(mainCf);
-                ch = FileChannel.open(mainCf, StandardOpenOption.WRITE);
-            } catch (NoSuchFileException e) {
-                return new InstanceLock(null, null);
-            } catch (IOException e) {
-                throw cannotOpen(mainCf, e);
-            }
-            try {
-                FileLock l = ch.tryLock();
-                if (l == null) {
-                    closeQuietly(ch);
-                    throw busy(configDirectory);
-                }
-                // Same inode before the open and after the lock: the lock is on the current main.cf.
-                if (Objects.equals(before, fileKey(mainCf))) {
-                    return new InstanceLock(ch, l);
-                }
-                l.release();
-                closeQuietly(ch); // main.cf was replaced while we locked it: lock the new one
-            } catch (OverlappingFileLockException e) {
+        Path lockFile = lockFile(configDirectory);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(lockFile, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot open the lock file " + lockFile + ": "
+                    + IoMessages.reason(e) + "; run pftls as root, or remove that file if no pftls is running", e);
+        }
+        InstanceLock taken;
+        try {
+            FileLock l = ch.tryLock();
+            if (l == null) {
                 closeQuietly(ch);
                 throw busy(configDirectory);
+            }
+            taken = new InstanceLock(ch, l);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(ch);
+            throw busy(configDirectory);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new PftlsException(PftlsException.Kind.IO, "cannot lock " + lockFile + ": " + IoMessages.reason(e)
+                    + "; run pftls as root", e);
+        }
+        Path mainCf = configDirectory.resolve("main.cf");
+        if (Files.exists(mainCf)) {
+            try {
+                mainCf.getFileSystem().provider().checkAccess(mainCf, AccessMode.WRITE);
             } catch (IOException e) {
-                closeQuietly(ch);
-                throw new PftlsException(PftlsException.Kind.IO, "cannot lock " + mainCf + ": " + IoMessages.reason(e),
-                        e);
+                taken.close();
+                throw cannotOpen(mainCf, e);
             }
         }
-        throw busy(configDirectory);
+        return taken;
     }
 
-    /** The error when main.cf cannot be opened for writing (also what a dry run reports). */
+    /** The lock file for a configuration directory (by device and inode). */
+    static Path lockFile(Path configDirectory) throws PftlsException {
+        Object key;
+        try {
+            key = Files.readAttributes(configDirectory, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot read " + configDirectory + ": "
+                    + IoMessages.reason(e) + "; run pftls as root", e);
+        }
+        String id = key != null ? key.toString().replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-|-$", "")
+                : ContentHash.of(configDirectory.toAbsolutePath().normalize().toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        Path dir = Files.isDirectory(RUN_LOCK) ? RUN_LOCK : TMP;
+        return dir.resolve("pftls-" + id + ".lock");
+    }
+
+    /** The error when main.cf cannot be written (also what a dry run reports). */
     public static PftlsException cannotOpen(Path mainCf, IOException e) {
         String reason = IoMessages.reason(e);
         String fix = reason.contains("Read-only file system")
                 ? "; remount " + mainCf.getParent() + " read-write (mount -o remount,rw), then run again"
                 : "; run pftls as root (or as the owner of main.cf)";
         return new PftlsException(PftlsException.Kind.IO, "cannot open " + mainCf + " for writing: " + reason + fix, e);
-    }
-
-    private static Object fileKey(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
     }
 
     private static PftlsException busy(Path configDirectory) {
@@ -103,9 +126,6 @@ public final class InstanceLock implements AutoCloseable {
 
     @Override
     public void close() {
-        if (channel == null) {
-            return;
-        }
         try {
             lock.release();
         } catch (IOException ignored) {
