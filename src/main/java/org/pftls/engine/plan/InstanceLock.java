@@ -21,7 +21,8 @@ import org.pftls.engine.tls.Instance;
  * lock, released on close or when the process dies (even by SIGKILL), on a lock file outside the
  * configuration directory: {@code /run/lock/pftls-dev-DEV-ino-INODE.lock} (or under {@code /tmp}
  * where there is no {@code /run/lock}), named after the directory's device and inode so that every
- * path to the same directory meets the same lock.
+ * path to the same directory meets the same lock. The holder removes the file before it unlocks;
+ * one who locked a file that was removed meanwhile notices and tries again.
  * <p>
  * Why not lock main.cf itself: a POSIX record lock belongs to the process and the file, and the
  * process loses it as soon as it closes <em>any</em> descriptor of that file, which reading main.cf
@@ -35,12 +36,17 @@ public final class InstanceLock implements AutoCloseable {
     private static final Path RUN_LOCK = Path.of("/run/lock");
     private static final Path TMP = Path.of("/tmp");
 
+    /** Tries of open-and-lock while finishing holders remove the file under us. */
+    private static final int ATTEMPTS = 5;
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path file;
 
-    private InstanceLock(FileChannel channel, FileLock lock) {
+    private InstanceLock(FileChannel channel, FileLock lock, Path file) {
         this.channel = channel;
         this.lock = lock;
+        this.file = file;
     }
 
     /** Takes the lock or fails at once, saying who to wait for. */
@@ -49,30 +55,12 @@ public final class InstanceLock implements AutoCloseable {
             throw Instance.missingDirectory(configDirectory);
         }
         Path lockFile = lockFile(configDirectory);
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(lockFile, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-        } catch (IOException e) {
-            throw new PftlsException(PftlsException.Kind.IO, "cannot open the lock file " + lockFile + ": "
-                    + IoMessages.reason(e) + "; run pftls as root, or remove that file if no pftls is running", e);
-        }
-        InstanceLock taken;
-        try {
-            FileLock l = ch.tryLock();
-            if (l == null) {
-                closeQuietly(ch);
+        InstanceLock taken = null;
+        for (int attempt = 0; taken == null; attempt++) {
+            if (attempt == ATTEMPTS) {
                 throw busy(configDirectory);
             }
-            taken = new InstanceLock(ch, l);
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(ch);
-            throw busy(configDirectory);
-        } catch (IOException e) {
-            closeQuietly(ch);
-            throw new PftlsException(PftlsException.Kind.IO, "cannot lock " + lockFile + ": " + IoMessages.reason(e)
-                    + "; run pftls as root", e);
+            taken = tryLock(configDirectory, lockFile);
         }
         Path mainCf = configDirectory.resolve("main.cf");
         if (Files.exists(mainCf)) {
@@ -84,6 +72,52 @@ public final class InstanceLock implements AutoCloseable {
             }
         }
         return taken;
+    }
+
+    /**
+     * One attempt: open (or create) the lock file and lock it. Null when the path named another
+     * file before the open than after the lock: a finishing holder removed it meanwhile (it
+     * removes the file before it unlocks), and the lock may be on a file nobody else will see.
+     */
+    private static InstanceLock tryLock(Path configDirectory, Path lockFile) throws PftlsException {
+        Object before = fileKey(lockFile);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(lockFile, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot open the lock file " + lockFile + ": "
+                    + IoMessages.reason(e) + "; run pftls as root, or remove that file if no pftls is running", e);
+        }
+        try {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                closeQuietly(ch);
+                throw busy(configDirectory);
+            }
+            if (before != null && before.equals(fileKey(lockFile))) {
+                return new InstanceLock(ch, l, lockFile);
+            }
+            l.release();
+            closeQuietly(ch);
+            return null;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(ch);
+            throw busy(configDirectory);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new PftlsException(PftlsException.Kind.IO, "cannot lock " + lockFile + ": " + IoMessages.reason(e)
+                    + "; run pftls as root", e);
+        }
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The lock file for a configuration directory (by device and inode). */
@@ -124,8 +158,14 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
+    /** Removes the lock file (while still holding the lock, so no one locks a removed file), then unlocks. */
     @Override
     public void close() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover empty lock file is harmless
+        }
         try {
             lock.release();
         } catch (IOException ignored) {
