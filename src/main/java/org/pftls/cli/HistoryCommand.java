@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.plan.History;
 import org.pftls.engine.plan.HistoryEntry;
+import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.plan.Rollback;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.tls.Instance;
@@ -52,7 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
         try {
             return files.exists(mainCf) ? files.read(mainCf) : new byte[0];
         } catch (IOException e) {
-            throw new PftlsException(PftlsException.Kind.IO, "cannot read " + mainCf + ": " + e.getMessage()
+            throw new PftlsException(PftlsException.Kind.IO, "cannot read " + mainCf + ": " + IoMessages.reason(e)
                     + "; run pftls as root (or as the owner of main.cf)", e);
         }
     }

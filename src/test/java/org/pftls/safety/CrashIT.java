@@ -38,6 +38,7 @@ import org.pftls.adapters.TestCheckpoints;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.plan.ContentHash;
 import org.pftls.engine.plan.History;
+import org.pftls.engine.plan.InstanceLock;
 import org.pftls.engine.plan.HistoryEntry;
 import org.pftls.testing.Sandbox;
 
@@ -234,8 +235,9 @@ class CrashIT {
             if (problem == null && isNew) {
                 problem = newMainCfProblems(dir, mainCf, s.oldMainCf());
             }
+            Files.deleteIfExists(InstanceLock.lockFile(dir)); // a killed holder cannot remove it
             return new Outcome(s.name(), how, killed, isNew, problem);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (IOException | InterruptedException | PftlsException | RuntimeException e) {
             return new Outcome(s.name(), how, killed, false, e.toString());
         }
     }

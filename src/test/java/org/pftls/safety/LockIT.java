@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pftls.adapters.TestCheckpoints;
+import org.pftls.engine.plan.InstanceLock;
 import org.pftls.testing.Sandbox;
 
 /**
@@ -84,7 +85,9 @@ class LockIT {
         a.destroyForcibly();
         assertEquals(137, a.waitFor());
         assertEquals(new String(old, StandardCharsets.US_ASCII), Files.readString(dir.resolve("main.cf")));
+        assertTrue(Files.exists(InstanceLock.lockFile(dir)), "a killed holder leaves its (empty) lock file");
         Launcher.Result b = Launcher.run(dir, "enable-server", "-a", "ecdsa");
         assertEquals(0, b.status(), "the kernel released the dead process's lock: " + b.err());
+        assertTrue(!Files.exists(InstanceLock.lockFile(dir)), "the next holder removes it when done");
     }
 }

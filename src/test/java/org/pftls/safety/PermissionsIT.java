@@ -147,6 +147,7 @@ class PermissionsIT {
         if (ROOT) {
             prefix.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         }
+        prefix.add("sh"); // the copy is under /tmp, which may be mounted noexec
         ProcessBuilder pb = Launcher.builder(prefix, script, dir, Map.of("HOME", "/tmp"), args);
         Launcher.Result r = Launcher.run(pb);
         assertEquals(before, Scratch.snapshot(dir, true), "no file changed");

@@ -120,8 +120,8 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** The lock file for a configuration directory (by device and inode). */
-    static Path lockFile(Path configDirectory) throws PftlsException {
+    /** Where the lock of a configuration directory lives (named by the directory's device and inode). */
+    public static Path lockFile(Path configDirectory) throws PftlsException {
         Object key;
         try {
             key = Files.readAttributes(configDirectory, BasicFileAttributes.class).fileKey();
