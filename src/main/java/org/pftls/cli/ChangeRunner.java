@@ -4,6 +4,7 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.plan.Applier;
 import org.pftls.engine.plan.InstanceLock;
 import org.pftls.engine.plan.Plan;
+import org.pftls.engine.plan.Preflight;
 import org.pftls.engine.tls.TlsEngine;
 import org.pftls.ui.PlanReport;
 
@@ -27,6 +28,7 @@ final class ChangeRunner {
     int run(boolean dryRun, Planner planner) throws PftlsException {
         if (dryRun) {
             Plan plan = planner.plan(ctx.engine());
+            Preflight.check(ctx.configDirectory(), plan, ctx.ports()); // fails as the real run would
             ctx.printLines(PlanReport.render(plan));
             return 0;
         }
@@ -35,7 +37,7 @@ final class ChangeRunner {
             plan.warnings().forEach(ctx::warning);
             if (!plan.changesNothing()) {
                 ctx.prepareLogging();
-                new Applier(ctx.ports().files()).apply(plan);
+                new Applier(ctx.ports()).apply(plan);
             }
             if (plan.mainCf().isPresent()) {
                 plan.mainCf().get().warnings().forEach(ctx::warning);

@@ -34,6 +34,8 @@ public final class Cli {
         add(cl, new AllDefaultCommand.Client(ctx), AllDefaultCommand.Client.SYNOPSIS);
         add(cl, new AllDefaultCommand.Server(ctx), AllDefaultCommand.Server.SYNOPSIS);
         add(cl, new StatusCommand(ctx), StatusCommand.SYNOPSIS);
+        add(cl, new HistoryCommand(ctx), HistoryCommand.SYNOPSIS);
+        add(cl, new RollbackCommand(ctx), RollbackCommand.SYNOPSIS);
         add(cl, new WizardCommand(ctx), WizardCommand.SYNOPSIS);
         // getopts rules, as postfix-tls-script: options come before operands, a repeated option's
         // last value wins, and anything after the first operand is an operand.

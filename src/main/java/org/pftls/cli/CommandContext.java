@@ -12,9 +12,11 @@ import org.pftls.adapters.KernelHostName;
 import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
 import org.pftls.adapters.PostlogMailLog;
+import org.pftls.adapters.TestCheckpoints;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.ports.Checkpoints;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.tls.Instance;
@@ -41,7 +43,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     /** The real thing: host file system, installed Postfix if any, system clock. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new CommandContext(out, err, env, CommandContext::realPorts);
+        Checkpoints checkpoints = TestCheckpoints.fromEnvironment(env, err, System.in); // no-op unless testing
+        return new CommandContext(out, err, env, () -> realPorts(checkpoints));
     }
 
     public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
@@ -51,11 +54,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         this.portsFactory = portsFactory;
     }
 
-    private static Ports realPorts() {
+    private static Ports realPorts(Checkpoints checkpoints) {
         SecureRandom random = new SecureRandom();
         Path postconf = POSTFIX_COMMANDS.resolve("postconf");
         BuiltinPostfix37 builtin = new BuiltinPostfix37();
-        return new Ports(new PosixFileStore(random),
+        return new Ports(new PosixFileStore(random, checkpoints),
                 Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
                 new KernelHostName(), Clock.systemUTC(), random);
     }

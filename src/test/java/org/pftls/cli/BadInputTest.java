@@ -25,7 +25,8 @@ import org.pftls.testing.Sandbox.Run;
 class BadInputTest {
     /** How our messages introduce the fix. */
     private static final java.util.regex.Pattern FIX = java.util.regex.Pattern.compile(
-            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must)|usage: ");
+            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must|review|see)|usage: "
+            + "|; the server certificate must come first");
 
     @TempDir
     Path dir;
@@ -113,7 +114,82 @@ class BadInputTest {
                 bad("missing '=' after attribute name", mainCf("myhostname = a.example\nsmtpd tls = x\n"),
                         "enable-server"),
                 bad("myhostname", mainCf("myhostname = bad_name.example\n"), "enable-server")));
+        l.addAll(moreCases(cert, key));
         return l.stream();
+    }
+
+    /** Runs openssl in the sandbox (it must be installed: apt-get install openssl). */
+    static Setup openssl(String... args) {
+        return s -> {
+            List<String> cmd = new ArrayList<>(List.of("openssl"));
+            cmd.addAll(List.of(args));
+            try {
+                Process p = new ProcessBuilder(cmd).directory(s.dir().toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                assertEquals(0, p.waitFor(), "openssl " + String.join(" ", args));
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        };
+    }
+
+    static Setup all(Setup... setups) {
+        return s -> {
+            for (Setup x : setups) {
+                x.prepare(s);
+            }
+        };
+    }
+
+    /** Wrong-type and broken PEM, more bad values, bad directories, and rollback/history misuse. */
+    static List<Arguments> moreCases(String cert, String key) {
+        Setup csr = s -> {
+            keyPair().prepare(s);
+            Run r = s.run("output-server-csr", "-k", key);
+            assertEquals(0, r.status(), r.err());
+            Files.writeString(s.dir().resolve("request.pem"), r.out(), StandardCharsets.US_ASCII);
+        };
+        Setup otherCa = openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "ca-key.pem", "-out", "ca.pem", "-subj", "/CN=Other CA", "-days", "30");
+        Setup wrongOrder = all(keyPair(), otherCa, s -> Files.writeString(s.dir().resolve("chain.pem"),
+                Files.readString(s.dir().resolve(cert)) + Files.readString(s.dir().resolve("ca.pem"))));
+        Setup junk = s -> Files.write(s.dir().resolve("junk.pem"), new java.util.Random(7).ints(300, 0, 256)
+                .collect(java.io.ByteArrayOutputStream::new, (o, b) -> o.write(b), (a, b) -> { }).toByteArray());
+        Setup directory = s -> Files.createDirectory(s.dir().resolve("adir"));
+        Setup changed = s -> {
+            assertEquals(0, s.run("enable-client").status());
+            Files.writeString(s.mainCf(), "myorigin = edited.example\n", java.nio.file.StandardOpenOption.APPEND);
+        };
+        Setup tampered = s -> {
+            assertEquals(0, s.run("enable-client").status());
+            Files.writeString(s.dir().resolve("main.cf.pftls-20261125-120000"), "# tampered\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        };
+        return List.of(
+                bad("no certificate found in file", csr, "deploy-server-cert", "request.pem", key),
+                bad("no certificate found in file", keyPair(), "deploy-server-cert", key, key),
+                bad("are in the wrong order: certificate 2 (CN=Other CA) did not issue certificate 1", wrongOrder,
+                        "deploy-server-cert", "chain.pem", key),
+                bad("(Is a directory)", all(keyPair(), directory), "deploy-server-cert", cert, "adir"),
+                bad("cannot read certificate file", all(keyPair(), directory), "deploy-server-cert", "adir", key),
+                bad("no certificate found in file", all(keyPair(), junk), "deploy-server-cert", "junk.pem", key),
+                bad("no private key found in file", junk, "output-server-csr", "-k", "junk.pem"),
+                bad("it holds only certificates", keyPair(), "output-server-tlsa", cert),
+                bad("RSA key size 0 is too small", none(), "new-server-key", "-b", "0"),
+                bad("is not a number of bits", none(), "enable-server", "-b", "-5"),
+                bad("unsupported ECDSA curve \"2048\"", none(), "enable-server", "-a", "ecdsa", "-b", "2048"),
+                bad("use -r dev:/dev/urandom", none(), "enable-client", "-r", "dev:urandom"),
+                bad("no Postfix configuration directory", none(), "-c", "/dev/null", "enable-client"),
+                bad("No such file or directory; give the Postfix configuration directory", none(), "-c", "/",
+                        "enable-client"),
+                bad("nothing to roll back", none(), "rollback", "--yes"),
+                bad("no backup main.cf.pftls-20000101-000000", none(), "rollback", "--yes", "--to",
+                        "main.cf.pftls-20000101-000000"),
+                bad("there is no terminal to ask on", s -> assertEquals(0, s.run("enable-client").status()), "rollback"),
+                bad("was changed outside pftls", changed, "rollback", "--yes"),
+                bad("was changed after pftls made it", tampered, "rollback", "--yes"),
+                bad("Missing required parameter for option '--to'", none(), "rollback", "--to"),
+                bad("Unknown option: '--yes'; usage: pftls history", none(), "history", "--yes"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,10 @@
 package org.pftls.engine.ports;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +55,76 @@ public interface FileStore {
      */
     void replace(Path target, byte[] content) throws IOException;
 
+    /** {@link #replaceIfUnchanged} found the file changed: nothing was replaced. */
+    final class ChangedMeanwhileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ChangedMeanwhileException(Path path) {
+            super(path + " was changed meanwhile");
+        }
+    }
+
+    /**
+     * {@link #replace}, but only if {@code target} still holds {@code expected}, checked as late as
+     * possible (after the new content is written and synced, right before the rename); throws
+     * {@link ChangedMeanwhileException} otherwise, leaving the file alone. POSIX has no
+     * compare-and-rename, so this narrows the window to microseconds rather than closing it.
+     */
+    default void replaceIfUnchanged(Path target, byte[] expected, byte[] content) throws IOException {
+        if (!Arrays.equals(read(target), expected)) {
+            throw new ChangedMeanwhileException(target);
+        }
+        replace(target, content);
+    }
+
     /** Deletes the file if it exists. */
     void delete(Path path) throws IOException;
+
+    /**
+     * Fails with the reason (e.g. "Permission denied", "Read-only file system") when this process
+     * may not write {@code path} (a file, or a directory to create files in); changes nothing.
+     * The default says yes: only a real file system can answer.
+     */
+    default void checkWritable(Path path) throws IOException {
+        if (!exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+    }
+
+    /**
+     * Like {@link #createNew}, but the new file gets the owner, group and mode of {@code model}
+     * (for a backup of main.cf). The content is complete and synced before the final name appears.
+     * The default creates it with mode 0600, the safe choice when ownership cannot be copied.
+     */
+    default void createNewLike(Path target, byte[] content, Path model) throws IOException {
+        createNew(target, content, 0600);
+    }
+
+    /**
+     * Appends {@code bytes} to {@code file} and syncs it; creates the file (with the owner, group
+     * and mode of {@code model}) when it does not exist.
+     */
+    default void append(Path file, byte[] bytes, Path model) throws IOException {
+        if (!exists(file)) {
+            createNewLike(file, bytes, model);
+            return;
+        }
+        byte[] old = read(file);
+        byte[] all = Arrays.copyOf(old, old.length + bytes.length);
+        System.arraycopy(bytes, 0, all, old.length, bytes.length);
+        replace(file, all);
+    }
+
+    /** Cuts {@code file} back to {@code size} bytes and syncs it (undoes an {@link #append}). */
+    default void truncate(Path file, long size) throws IOException {
+        replace(file, Arrays.copyOf(read(file), Math.toIntExact(size)));
+    }
+
+    /**
+     * Removes temporary files that an interrupted write left in {@code directory} (never a file
+     * under a final name), if they were last modified before {@code olderThan}; returns them.
+     */
+    default List<Path> removeStaleTemporaries(Path directory, Instant olderThan) throws IOException {
+        return List.of();
+    }
 }

@@ -403,7 +403,7 @@ public final class WizardModel {
                 prepared.task().label() + " changes nothing; there is nothing to apply"));
         try (InstanceLock lock = InstanceLock.acquire(configDirectory)) {
             plan.warnings().forEach(log::warning);
-            List<Path> created = new Applier(engine.instance().ports().files()).apply(plan);
+            List<Path> created = new Applier(engine.instance().ports()).apply(plan);
             plan.mainCf().ifPresent(c -> c.warnings().forEach(log::warning));
             plan.messages().forEach(log::info);
             List<String> changed = new ArrayList<>();
@@ -423,7 +423,7 @@ public final class WizardModel {
         Plan plan = prepared.plan().orElseThrow();
         Plan filesOnly = new Plan(plan.operation(), plan.files(), Optional.empty(), List.of(), List.of(),
                 plan.command());
-        List<Path> created = new Applier(engine.instance().ports().files()).apply(filesOnly);
+        List<Path> created = new Applier(engine.instance().ports()).apply(filesOnly);
         List<String> changed = new ArrayList<>();
         created.forEach(p -> changed.add("created " + p + " (not deployed)"));
         return new Outcome(changed, List.of(), List.of("deploy them later with: pftls -c " + configDirectory

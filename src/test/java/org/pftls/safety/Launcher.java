@@ -1,0 +1,96 @@
+package org.pftls.safety;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real launcher ({@code dist/pftls} with the built {@code target/pftls.jar}) as a child
+ * process, for the integration tests that need a separate process: SIGKILL, locks held by another
+ * process, another user.
+ */
+final class Launcher {
+    /** What a finished child did. */
+    record Result(int status, String out, String err) { }
+
+    private Launcher() {
+    }
+
+    static Path project() {
+        return Path.of(System.getProperty("user.dir"));
+    }
+
+    /** The launcher script; fails with what to do when the jar was not built. */
+    static Path script() {
+        Path jar = project().resolve("target/pftls.jar");
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: integration tests run after mvn package");
+        return project().resolve("dist/pftls");
+    }
+
+    /** Fails (does not skip) when a tool the test needs is not installed. */
+    static void require(String tool, String packageName) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return;
+            }
+        }
+        if (Files.isExecutable(Path.of("/usr/sbin", tool))) {
+            return;
+        }
+        fail(tool + " is not installed: install it (apt-get install " + packageName + ") to run this test");
+    }
+
+    /** A process builder for {@code pftls -c DIR args...}; test hooks are only set if given. */
+    static ProcessBuilder builder(List<String> prefix, Path script, Path dir, Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(script.toString());
+        cmd.add("-c");
+        cmd.add(dir.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PFTLS_") || k.equals("MAIL_CONFIG"));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    static Result run(Path dir, String... args) throws IOException, InterruptedException {
+        return run(builder(List.of(), script(), dir, Map.of(), args));
+    }
+
+    /** Runs to the end (at most a minute), stdin closed. */
+    static Result run(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = drain(p.getInputStream());
+        CompletableFuture<String> err = drain(p.getErrorStream());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("pftls did not finish within a minute: " + pb.command());
+        }
+        return new Result(p.exitValue(), out.join(), err.join());
+    }
+
+    /** Reads a child's stream to its end on a thread of its own (never the shared pool). */
+    static CompletableFuture<String> drain(java.io.InputStream in) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                result.complete("");
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+}
