@@ -35,7 +35,7 @@ public final class HostNames {
         String quoted = "\"" + name + "\"";
         if (name.length() > 253) {
             throw bad(quoted.substring(0, 30) + "...\"", "is too long (" + name.length()
-                    + " characters, at most 253)");
+                    + " characters, at most 253): use a shorter name");
         }
         if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw bad(quoted, "contains a space or control character: give one host name per argument");
@@ -65,13 +65,13 @@ public final class HostNames {
                 continue;
             }
             if (label.length() > 63) {
-                throw bad(quoted, "has a label longer than 63 characters");
+                throw bad(quoted, "has a label longer than 63 characters: shorten it");
             }
             if (label.startsWith("-") || label.endsWith("-")) {
-                throw bad(quoted, "has a label that starts or ends with \"-\"");
+                throw bad(quoted, "has a label that starts or ends with \"-\": remove that \"-\"");
             }
             if (!LABEL.matcher(label).matches()) {
-                throw bad(quoted, "contains characters other than letters, digits, \"-\" and \".\""
+                throw bad(quoted, "contains characters other than letters, digits, \"-\" and \".\": remove them"
                         + (label.contains("*") ? " (a wildcard must be a whole first label, as in *.example.com)" : "")
                         + (label.chars().anyMatch(c -> c > 127) ? " (write an international name in its xn-- form)" : ""));
             }

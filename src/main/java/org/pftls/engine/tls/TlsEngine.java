@@ -302,7 +302,10 @@ public final class TlsEngine {
         try {
             return instance.ports().files().read(file);
         } catch (IOException e) {
-            throw new PftlsException(Kind.CRYPTO, problem + " (" + IoMessages.reason(e) + "); check the path", e);
+            String reason = IoMessages.reason(e);
+            String fix = reason.equals("Permission denied") ? "run pftls as root (or as the file's owner)"
+                    : "check the path";
+            throw new PftlsException(Kind.CRYPTO, problem + " (" + reason + "); " + fix, e);
         }
     }
 

@@ -43,13 +43,13 @@ class HostNamesTest {
         "192.0.2.1           | bad host name \"192.0.2.1\": is an IP address: use a DNS name",
         "2001:db8::1         | bad host name \"2001:db8::1\": is an IP address: use a DNS name",
         "[2001:db8::1]       | bad host name \"[2001:db8::1]\": is an IP address: use a DNS name",
-        "-mail.example       | bad host name \"-mail.example\": has a label that starts or ends with \"-\"",
-        "mail-.example       | bad host name \"mail-.example\": has a label that starts or ends with \"-\"",
+        "-mail.example       | bad host name \"-mail.example\": has a label that starts or ends with \"-\": remove that \"-\"",
+        "mail-.example       | bad host name \"mail-.example\": has a label that starts or ends with \"-\": remove that \"-\"",
         "mail.*.example      | bad host name \"mail.*.example\": has \"*\" in the middle: a wildcard may only be the first label, as in *.example.com",
         "*                   | bad host name \"*\": is only a wildcard: write it as *.example.com",
-        "m*.example          | bad host name \"m*.example\": contains characters other than letters, digits, \"-\" and \".\" (a wildcard must be a whole first label, as in *.example.com)",
-        "mail!.example       | bad host name \"mail!.example\": contains characters other than letters, digits, \"-\" and \".\"",
-        "bücher.example      | bad host name \"bücher.example\": contains characters other than letters, digits, \"-\" and \".\" (write an international name in its xn-- form)",
+        "m*.example          | bad host name \"m*.example\": contains characters other than letters, digits, \"-\" and \".\": remove them (a wildcard must be a whole first label, as in *.example.com)",
+        "mail!.example       | bad host name \"mail!.example\": contains characters other than letters, digits, \"-\" and \".\": remove them",
+        "bücher.example      | bad host name \"bücher.example\": contains characters other than letters, digits, \"-\" and \".\": remove them (write an international name in its xn-- form)",
     })
     void refuses(String name, String message) {
         PftlsException e = assertThrows(PftlsException.class, () -> HostNames.validate(name));
@@ -61,10 +61,10 @@ class HostNamesTest {
     void refusesOverlongLabelAndName() {
         PftlsException label = assertThrows(PftlsException.class,
                 () -> HostNames.validate("a".repeat(64) + ".example"));
-        assertTrue(label.getMessage().endsWith("has a label longer than 63 characters"), label.getMessage());
+        assertTrue(label.getMessage().endsWith("has a label longer than 63 characters: shorten it"), label.getMessage());
         PftlsException name = assertThrows(PftlsException.class,
                 () -> HostNames.validate(("a".repeat(60) + ".").repeat(4) + "example.com"));
-        assertTrue(name.getMessage().endsWith("is too long (255 characters, at most 253)"), name.getMessage());
+        assertTrue(name.getMessage().endsWith("is too long (255 characters, at most 253): use a shorter name"), name.getMessage());
         assertTrue(!name.getMessage().contains("\n"));
     }
 
