@@ -25,7 +25,7 @@ import org.pftls.testing.Sandbox.Run;
 class BadInputTest {
     /** How our messages introduce the fix. */
     private static final java.util.regex.Pattern FIX = java.util.regex.Pattern.compile(
-            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must|review|see)|usage: "
+            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must|review|see|shorten)|usage: "
             + "|; the server certificate must come first");
 
     @TempDir
@@ -85,7 +85,7 @@ class BadInputTest {
                 bad("192.0.2.1", none(), "new-server-key", "192.0.2.1"),
                 bad("a..b", none(), "new-server-key", "a..b"),
                 bad("bad_host", none(), "output-server-tlsa", "-h", "bad_host"),
-                bad("starts or ends with", none(), "new-server-key", "-mx.example.org"),
+                bad("starts or ends with", none(), "new-server-key", "mx-.example.org"),
                 bad("longer than 63", none(), "enable-server", "a".repeat(64) + ".example.org"),
                 bad("in the middle", none(), "new-server-key", "mail.*.example.org"),
                 bad("given twice", none(), "new-server-key", "mx.example.org", "MX.example.org"),

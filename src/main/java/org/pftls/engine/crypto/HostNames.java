@@ -57,7 +57,7 @@ public final class HostNames {
             }
             if (label.equals("*")) {
                 if (i != 0) {
-                    throw bad(quoted, "has \"*\" in the middle: a wildcard may only be the first label, as in *.example.com");
+                    throw bad(quoted, "has \"*\" in the middle: use a wildcard only as the whole first label, as in *.example.com");
                 }
                 if (labels.length < 2) {
                     throw bad(quoted, "is only a wildcard: write it as *.example.com");

@@ -45,7 +45,7 @@ class HostNamesTest {
         "[2001:db8::1]       | bad host name \"[2001:db8::1]\": is an IP address: use a DNS name",
         "-mail.example       | bad host name \"-mail.example\": has a label that starts or ends with \"-\": remove that \"-\"",
         "mail-.example       | bad host name \"mail-.example\": has a label that starts or ends with \"-\": remove that \"-\"",
-        "mail.*.example      | bad host name \"mail.*.example\": has \"*\" in the middle: a wildcard may only be the first label, as in *.example.com",
+        "mail.*.example      | bad host name \"mail.*.example\": has \"*\" in the middle: use a wildcard only as the whole first label, as in *.example.com",
         "*                   | bad host name \"*\": is only a wildcard: write it as *.example.com",
         "m*.example          | bad host name \"m*.example\": contains characters other than letters, digits, \"-\" and \".\": remove them (a wildcard must be a whole first label, as in *.example.com)",
         "mail!.example       | bad host name \"mail!.example\": contains characters other than letters, digits, \"-\" and \".\": remove them",
