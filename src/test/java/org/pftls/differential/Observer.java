@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.pftls.testing.Bookkeeping;
 
 /** Looks at a scenario directory before and after a run and describes the difference ({@link Observation}). */
 final class Observer {
@@ -70,6 +71,9 @@ final class Observer {
         List<String> changed = new ArrayList<>();
         List<Path> created = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(after.files()).entrySet()) {
+            if (Bookkeeping.isBookkeeping(e.getKey())) {
+                continue; // pftls's own main.cf backups and history: not part of postfix tls's behaviour
+            }
             String old = before.files().get(e.getKey());
             if (old == null) {
                 newFiles.put(n.apply(e.getKey()), e.getValue().split(" ")[0]);

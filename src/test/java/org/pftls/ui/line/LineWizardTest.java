@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pftls.testing.Bookkeeping;
 import org.pftls.testing.Sandbox;
 import org.pftls.ui.line.ScriptedWizard.Result;
 
@@ -394,6 +395,9 @@ class LineWizardTest {
                 String expected = new String(theirs.get(name), StandardCharsets.ISO_8859_1)
                         .replace(twinDir.toString(), dir.toString());
                 assertEquals(expected, new String(mine.get(name), StandardCharsets.ISO_8859_1));
+            } else if (Bookkeeping.isBookkeeping(name)) {
+                assertEquals(Bookkeeping.normalised(name, theirs.get(name), twinDir),
+                        Bookkeeping.normalised(name, mine.get(name), dir), name);
             } else {
                 assertArrayEquals(theirs.get(name), mine.get(name), name);
                 assertEquals(mode(twinDir.resolve(name)), mode(dir.resolve(name)), name);

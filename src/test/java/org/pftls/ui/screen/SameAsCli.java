@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.pftls.testing.Bookkeeping;
 import org.pftls.testing.Sandbox;
 
 /**
@@ -30,8 +31,10 @@ final class SameAsCli {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String name = p.getFileName().toString();
                 if (!name.equals("main.cf") && Files.isRegularFile(p)) {
+                    byte[] content = Files.readAllBytes(p);
                     out.put(name, PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " "
-                            + Arrays.hashCode(Files.readAllBytes(p)));
+                            + (Bookkeeping.isBookkeeping(name) ? Bookkeeping.normalised(name, content, dir).hashCode()
+                            : Arrays.hashCode(content)));
                 }
             }
         } catch (IOException e) {
