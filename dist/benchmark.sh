@@ -10,7 +10,7 @@
 # pftls --version and the time until the wizard's first screen shows in a tmux pane.
 #   --runs N       runs per tool and subcommand (default 11)
 #   --rsa-runs N   runs for subcommands that make an RSA key, random-time work (default 21)
-#   --quick        3 runs, 5 RSA runs: what CI runs (BenchmarkIT)
+#   --quick        3 runs of everything: what CI runs (BenchmarkIT)
 #   --max-ratio R  exit 1 if any subcommand's ratio is above R (CI uses 2.0, a noise margin)
 #   --no-install   do not apt-get install what is missing: fail and say what to install
 # Needs root (postfix -c for a scratch directory, apt-get). Builds the jar if it is missing.
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --runs) runs=$2; shift 2 ;;
         --rsa-runs) rsa_runs=$2; shift 2 ;;
-        --quick) runs=3; rsa_runs=5; shift ;;
+        --quick) runs=3; rsa_runs=3; shift ;;
         --max-ratio) max_ratio=$2; shift 2 ;;
         --no-install) install=; shift ;;
         *) echo "benchmark: unknown option $1; see the comment at the top of $0" >&2; exit 2 ;;
