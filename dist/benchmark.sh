@@ -13,6 +13,8 @@
 #                  unlike enable-server it is not dwarfed by postfix tls's 2 s wait (default 21)
 #   --quick        3 runs (7 for new-server-key with RSA): what CI runs (BenchmarkIT)
 #   --max-ratio R  exit 1 if any subcommand's ratio is above R (CI uses 2.0, a noise margin)
+#   --allow "LABEL=R"  a known exception: LABEL (as in the table) may go up to ratio R; it is
+#                  still reported as not meeting --max-ratio (repeatable; see BenchmarkIT)
 #   --no-install   do not apt-get install what is missing: fail and say what to install
 # Needs root (postfix -c for a scratch directory, apt-get). Builds the jar if it is missing.
 set -euo pipefail
@@ -20,6 +22,7 @@ set -euo pipefail
 runs=11
 rsa_runs=21
 max_ratio=
+declare -A allowed=()
 install=1
 while [ $# -gt 0 ]; do
     case $1 in
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
         --rsa-runs) rsa_runs=$2; shift 2 ;;
         --quick) runs=3; rsa_runs=7; shift ;;
         --max-ratio) max_ratio=$2; shift 2 ;;
+        --allow) allowed[${2%=*}]=${2##*=}; shift 2 ;;
         --no-install) install=; shift ;;
         *) echo "benchmark: unknown option $1; see the comment at the top of $0" >&2; exit 2 ;;
     esac
@@ -104,6 +108,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
 
 rows=()
 failures=()
+not_met=()
 # bench LABEL TEMPLATE N ARGS...
 bench() {
     local label=$1 template=$2 n=$3; shift 3
@@ -128,7 +133,12 @@ bench() {
     rows+=("| $label | $(ms "$pm") | $(ms "$fm") | $ratio | $(mib "$(printf '%s\n' "${pr[@]}" | max)") | $(mib "$(printf '%s\n' "${fr[@]}" | max)") |")
     echo "  $label: postfix tls $(ms "$pm"), pftls $(ms "$fm"), ratio $ratio" >&2
     if [ -n "$max_ratio" ] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN {exit !(r > m)}'; then
-        failures+=("$label: pftls is ${ratio}x as slow as postfix tls (limit ${max_ratio}x)")
+        local limit=${allowed[$label]:-}
+        if [ -n "$limit" ] && awk -v r="$ratio" -v m="$limit" 'BEGIN {exit !(r <= m)}'; then
+            not_met+=("$label: pftls is ${ratio}x as slow as postfix tls (goal ${max_ratio}x; known, allowed up to ${limit}x)")
+        else
+            failures+=("$label: pftls is ${ratio}x as slow as postfix tls (limit ${limit:-$max_ratio}x)")
+        fi
     fi
 }
 
@@ -211,6 +221,10 @@ echo "| \`pftls --version\` | $(ms "$version_ms") | < 100 ms |"
 echo "| wizard, first screen (full screen) | ${wizard[0]} | < 300 ms |"
 echo "| wizard, first screen (\`--plain\`) | ${wizard[1]} | < 300 ms |"
 
+if [ ${#not_met[@]} -gt 0 ]; then
+    echo >&2
+    printf 'benchmark: NOT MET (known): %s\n' "${not_met[@]}" >&2
+fi
 if [ ${#failures[@]} -gt 0 ]; then
     echo >&2
     printf 'benchmark: FAILED: %s\n' "${failures[@]}" >&2
