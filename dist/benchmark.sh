@@ -12,7 +12,8 @@
 #   --rsa-runs N   runs for new-server-key with RSA: key generation takes a random time, and
 #                  unlike enable-server it is not dwarfed by postfix tls's 2 s wait (default 21)
 #   --quick        3 runs (7 for new-server-key with RSA): what CI runs (BenchmarkIT)
-#   --max-ratio R  exit 1 if any subcommand's ratio is above R (CI uses 2.0, a noise margin)
+#   --max-ratio R  exit 1 if any subcommand's ratio is above R (CI uses 2.0, a noise margin);
+#                  a row above it is measured again with 2N+1 runs, which then decides
 #   --allow "LABEL=R"  a known exception: LABEL (as in the table) may go up to ratio R; it is
 #                  still reported as not meeting --max-ratio (repeatable; see BenchmarkIT)
 #   --no-install   do not apt-get install what is missing: fail and say what to install
@@ -109,13 +110,13 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
 rows=()
 failures=()
 not_met=()
-# bench LABEL TEMPLATE N ARGS...
-bench() {
-    local label=$1 template=$2 n=$3; shift 3
+# measure TEMPLATE N ARGS...: runs both tools N times each, alternating which goes first (so that
+# drift in machine load hits both alike); sets pm fm (medians, us), ratio, prss frss (max KiB).
+measure() {
+    local template=$1 n=$2; shift 2
     local -a pt=() ft=() pr=() fr=()
-    local i first line
+    local i first line t r s ps fs
     for ((i = 0; i < n; i++)); do
-        # Alternate which tool goes first, so that drift in machine load hits both alike.
         for first in postfix pftls; do
             if (( i % 2 )); then [ "$first" = postfix ] && first=pftls || first=postfix; fi
             line=$(run_once "$first" "$template" "$@")
@@ -126,18 +127,37 @@ bench() {
             failures+=("$label: exit status differs (postfix tls $ps, pftls $fs): $(head -c 300 "$work/stderr")")
         fi
     done
-    local pm fm ratio
     pm=$(printf '%s\n' "${pt[@]}" | median)
     fm=$(printf '%s\n' "${ft[@]}" | median)
     ratio=$(awk -v a="$fm" -v b="$pm" 'BEGIN {printf "%.2f", a/b}')
-    rows+=("| $label | $(ms "$pm") | $(ms "$fm") | $ratio | $(mib "$(printf '%s\n' "${pr[@]}" | max)") | $(mib "$(printf '%s\n' "${fr[@]}" | max)") |")
-    echo "  $label: postfix tls $(ms "$pm"), pftls $(ms "$fm"), ratio $ratio" >&2
-    if [ -n "$max_ratio" ] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN {exit !(r > m)}'; then
-        local limit=${allowed[$label]:-}
-        if [ -n "$limit" ] && awk -v r="$ratio" -v m="$limit" 'BEGIN {exit !(r <= m)}'; then
+    prss=$(printf '%s\n' "${pr[@]}" | max)
+    frss=$(printf '%s\n' "${fr[@]}" | max)
+}
+
+above() { awk -v r="$1" -v m="$2" 'BEGIN {exit !(r > m)}'; }
+
+# bench LABEL TEMPLATE N ARGS...: one table row. With --max-ratio, a row above its limit is
+# measured again with more runs (a load spike on a shared machine is not a slowdown), and that
+# second measurement decides.
+bench() {
+    label=$1
+    local template=$2 n=$3; shift 3
+    local pm fm ratio prss frss note=""
+    local limit=${allowed[$label]:-$max_ratio}
+    measure "$template" "$n" "$@"
+    if [ -n "$max_ratio" ] && above "$ratio" "$limit"; then
+        local again=$(( n < 3 ? 7 : 2 * n + 1 ))
+        echo "  $label: ratio $ratio above ${limit}x; measuring again with $again runs" >&2
+        measure "$template" "$again" "$@"
+        note=" (remeasured, $again runs)"
+    fi
+    rows+=("| $label$note | $(ms "$pm") | $(ms "$fm") | $ratio | $(mib "$prss") | $(mib "$frss") |")
+    echo "  $label: postfix tls $(ms "$pm"), pftls $(ms "$fm"), ratio $ratio$note" >&2
+    if [ -n "$max_ratio" ] && above "$ratio" "$max_ratio"; then
+        if [ -n "${allowed[$label]:-}" ] && ! above "$ratio" "$limit"; then
             not_met+=("$label: pftls is ${ratio}x as slow as postfix tls (goal ${max_ratio}x; known, allowed up to ${limit}x)")
         else
-            failures+=("$label: pftls is ${ratio}x as slow as postfix tls (limit ${limit:-$max_ratio}x)")
+            failures+=("$label: pftls is ${ratio}x as slow as postfix tls (limit ${limit}x)")
         fi
     fi
 }
