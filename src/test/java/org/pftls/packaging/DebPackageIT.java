@@ -92,6 +92,13 @@ class DebPackageIT {
         Command.Result cds = Command.run(LIMIT, PATH, "/bin/sh", "-c", "java -Xshare:on"
                 + " -XX:SharedArchiveFile=/var/cache/pftls/pftls.jsa -jar /usr/share/pftls/pftls.jar --version");
         assertEquals(0, cds.exit(), cds.describe());
+        // ... and the installed launcher uses it: pftls's classes come from the archive.
+        Path log = instance.resolve("classes.log");
+        Command.Result used = Command.run(LIMIT, Map.of("PATH", PATH.get("PATH"),
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), "/bin/sh", "-c", "pftls --help");
+        assertEquals(0, used.exit(), used.describe());
+        assertTrue(Files.readString(log).contains("org.pftls.Main source: shared objects file"),
+                "the launcher did not use /var/cache/pftls/pftls.jsa");
     }
 
     @Test

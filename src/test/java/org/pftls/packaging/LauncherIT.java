@@ -33,6 +33,17 @@ class LauncherIT {
     }
 
     @Test
+    void theLauncherUsesTheArchive(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("classes.log");
+        Command.Result r = Command.run(LIMIT, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log),
+                "/bin/sh", "dist/pftls", "--help");
+        assertEquals(0, r.exit(), r.describe());
+        String classes = Files.readString(log);
+        assertTrue(classes.contains("org.pftls.Main source: shared objects file"), "Main not from target/pftls.jsa");
+        assertTrue(classes.contains("picocli.CommandLine source: shared objects file"), "picocli not archived");
+    }
+
+    @Test
     void aBrokenOrMissingArchiveChangesNothingButSpeed(@TempDir Path dir) throws IOException {
         Path home = Files.createDirectories(dir.resolve("home/lib")).getParent();
         PathUtils.copyDirectory(TARGET.resolve("lib"), home.resolve("lib"));
