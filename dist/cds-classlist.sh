@@ -24,18 +24,24 @@ train --help
 train                                   # no terminal: usage, exit 1
 train no-such-subcommand                # the usage-error path
 train --demo enable-server              # RSA key, certificate, main.cf edit
-deployed=$(demo_dir)
+deployed=$(demo_dir 2>/dev/null || true)
 train --demo enable-server -a ecdsa
 train --demo enable-client
 train --demo new-server-key -a ecdsa -b secp384r1
-for sub in all-default-server all-default-client output-server-tlsa output-server-csr status; do
-    train -c "$deployed" "$sub"
-done
-train -c "$deployed" new-server-cert --dry-run
-train -c "$deployed" enable-server --dry-run
-key=$(cd "$deployed" && ls key-*.pem | head -n 1)
-cert=$(cd "$deployed" && ls cert-*.pem | head -n 1)
-train -c "$deployed" deploy-server-cert --dry-run "$cert" "$key"
+if [ -n "$deployed" ] && [ -f "$deployed/main.cf" ]; then
+    for sub in all-default-server all-default-client output-server-tlsa output-server-csr status; do
+        train -c "$deployed" "$sub"
+    done
+    train -c "$deployed" new-server-cert --dry-run
+    train -c "$deployed" enable-server --dry-run
+    key=$(cd "$deployed" && ls key-*.pem 2>/dev/null | head -n 1)
+    cert=$(cd "$deployed" && ls cert-*.pem 2>/dev/null | head -n 1)
+    train -c "$deployed" deploy-server-cert --dry-run "$cert" "$key"
+else
+    # The archive is then smaller and starts slower; the build goes on (see 1.out, 5.out).
+    echo "cds-classlist: warning: pftls --demo enable-server made no instance; skipping the runs on it" >&2
+    sed -n 1,5p "$work/5.out" >&2 || true
+fi
 # The wizard's first screen, when tmux is there to give it a terminal.
 if command -v tmux >/dev/null 2>&1; then
     n=$((n + 1))
