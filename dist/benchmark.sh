@@ -165,11 +165,11 @@ bench() {
 # wizard_first_screen [OPTIONS]: microseconds from launch until the pane shows text, or "n/a (why)".
 # The tmux server is already running, so its start-up is not counted; the launch is a new window.
 wizard_first_screen() {
-    local sock=$work/tmux start end text cmd
+    local sock=$work/tmux start end text dead
     rm -rf "$work/w"
     cp -a "$work/fresh" "$work/w"
     start=$(now_us)
-    tmux -S "$sock" new-window -d -t bench -n wizard "$pftls -c $work/w $*; sleep 5"
+    tmux -S "$sock" new-window -d -t bench -n wizard "exec $pftls -c $work/w $*"
     for _ in $(seq 2000); do
         text=$(tmux -S "$sock" capture-pane -p -t bench:wizard 2>/dev/null | tr -d '[:space:]')
         [ -n "$text" ] && break
@@ -177,10 +177,10 @@ wizard_first_screen() {
     end=$(now_us)
     sleep 0.5
     text=$(tmux -S "$sock" capture-pane -p -t bench:wizard 2>/dev/null || true)
-    cmd=$(tmux -S "$sock" display-message -p -t bench:wizard '#{pane_current_command}' 2>/dev/null || true)
+    dead=$(tmux -S "$sock" display-message -p -t bench:wizard '#{pane_dead}' 2>/dev/null || echo 1)
     tmux -S "$sock" kill-window -t bench:wizard 2>/dev/null || true
-    if [ "$cmd" != java ]; then
-        # Not waiting for input: not a wizard screen but an error (or no wizard yet).
+    if [ "$dead" != 0 ]; then
+        # It exited instead of waiting for input: not a wizard screen but an error (or no wizard yet).
         echo "n/a ($(echo "$text" | grep -m 1 . | cut -c 1-90))"
     else
         echo "$((end - start))"
@@ -209,6 +209,7 @@ done
 version_ms=$(printf '%s\n' "${version_times[@]}" | median)
 wizard=()
 tmux -S "$work/tmux" new-session -d -s bench -x 100 -y 30 "sleep 3600"
+tmux -S "$work/tmux" set-option -g remain-on-exit on
 for mode in "" "--plain"; do
     times=()
     for ((i = 0; i < 3; i++)); do
