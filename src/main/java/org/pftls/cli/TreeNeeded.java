@@ -3,7 +3,8 @@ package org.pftls.cli;
 /**
  * How much of the picocli command tree a command line needs, decided from the raw arguments before
  * anything is built: the subcommand named by the first operand (skipping the top-level options and
- * the value of {@code -c}; an unknown name builds none and fails as before), nothing at all for a bare {@code --version}, else everything (usage,
+ * the value of {@code -c}; an unknown name builds none and fails as before; {@code wizard}, which may
+ * print the usage, builds all), nothing at all for a bare {@code --version}, else everything (usage,
  * help, the wizard's usage on no terminal, an unknown subcommand's error listing them all).
  * Building only what is needed saves most of picocli's start-up reflection.
  *
@@ -25,6 +26,8 @@ record TreeNeeded(String subcommand, boolean none) {
                 version = true;
             } else if (a.equals("--help")) {
                 return ALL;
+            } else if (a.equals("wizard")) {
+                return ALL; // with no terminal it prints the whole usage
             } else if (!a.startsWith("-")) {
                 return new TreeNeeded(a, false);
             }

@@ -61,6 +61,15 @@ class StartupPathTest {
     }
 
     @Test
+    void theWizardWithoutTerminalPrintsTheWholeUsage() {
+        Run bare = run();
+        Run wizard = run("wizard");
+        assertEquals(1, wizard.status());
+        assertEquals(bare, wizard);
+        assertEquals(true, wizard.err().contains("output-server-tlsa"), wizard.err());
+    }
+
+    @Test
     void aBadOptionStillGetsItsSubcommandsUsage() {
         Run r = run("-c", "/nonexistent", "enable-server", "--frobnicate");
         assertEquals(1, r.status());
