@@ -58,7 +58,7 @@ public final class ManPage {
         line(out, ".B MAIL_CONFIG");
         line(out, "The Postfix configuration directory, when \\fB\\-c\\fR is not given.");
         line(out, ".SH EXIT STATUS");
-        paragraphs(out, footerAfterBlank(spec.usageMessage().footer()));
+        paragraphs(out, exitStatusLines(spec.usageMessage().footer()));
         line(out, ".SH FILES");
         line(out, ".TP");
         line(out, ".I /etc/postfix/main.cf");
@@ -154,7 +154,7 @@ public final class ManPage {
         }
     }
 
-    private static String[] footerAfterBlank(String[] footer) {
+    private static String[] exitStatusLines(String[] footer) {
         List<String> kept = new ArrayList<>();
         for (String f : footer) {
             if (f.startsWith("Exit status")) {
