@@ -9,6 +9,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's default factory otherwise looks for Groovy's Closure class at every start: a
+        // miss that opens every jar on the class path (~10 ms). pftls has no Groovy closures.
+        System.setProperty("picocli.disable.closures", "true");
+        // Nor look up (Class.forName, reflection) the java.sql and java.time types it can convert
+        // option values to: pftls options are strings and flags.
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
         int status = new Cli(CommandContext.system(System.out, System.err, System.getenv())).run(args);
         System.exit(status);
     }

@@ -20,7 +20,15 @@ public final class Cli {
         this.ctx = ctx;
     }
 
-    /** Builds the command tree; also used to generate the man page and completion script. */
+    /**
+     * The subcommand to build, or null for all of them. Building a subcommand's picocli model costs
+     * several milliseconds of reflection at every start, so {@link #run} builds only the one named.
+     */
+    private String only;
+    /** Whether to build no subcommand at all (plain {@code pftls --version}). */
+    private boolean none;
+
+    /** Builds the whole command tree; also used to generate the man page and completion script. */
     public CommandLine commandLine() {
         TopCommand top = new TopCommand(ctx);
         CommandLine cl = new CommandLine(top);
@@ -44,21 +52,58 @@ public final class Cli {
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
-        cl.setExecutionStrategy(this::execute);
-        cl.setParameterExceptionHandler(this::badArguments);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e));
+        Handlers handlers = new Handlers();
+        cl.setExecutionStrategy(handlers);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
         return cl;
     }
 
+    /**
+     * picocli's callbacks as one named class, not lambdas: a lambda implementing one of picocli's
+     * (Java 5 class file) interfaces makes the JDK 17 CDS dump drop that interface and everything
+     * built on it from the start-up archive, and loading them from the jar then costs ~20 ms.
+     */
+    private final class Handlers implements CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int execute(ParseResult parseResult) {
+            return Cli.this.execute(parseResult);
+        }
+
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            return badArguments(e, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            return failed(e);
+        }
+    }
+
     private void add(CommandLine parent, Object command, String synopsis) {
-        CommandLine sub = new CommandLine(command);
-        parent.addSubcommand(sub);
-        synopses.put(sub.getCommandName(), synopsis);
+        String name = command.getClass().getAnnotation(CommandLine.Command.class).name();
+        synopses.put(name, synopsis);
+        if (!none && (only == null || only.equals(name))) {
+            parent.addSubcommand(name, new CommandLine(command));
+        }
     }
 
     /** Runs the command line and returns the exit status. */
     public int run(String... args) {
         try {
+            if (args.length == 1 && args[0].equals("--version")) {
+                // All picocli would do: print the version. Scripts ask this often; skipping the
+                // command model saves ~30 ms (StartupPathTest checks the output is the same).
+                for (String line : new VersionInfo().getVersion()) {
+                    ctx.out().println(line);
+                }
+                return 0;
+            }
+            TreeNeeded needed = TreeNeeded.of(args);
+            only = needed.subcommand();
+            none = needed.none();
             return commandLine().execute(args);
         } finally {
             ctx.close();

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.pftls.adapters.DeferredSecureRandom;
 import org.pftls.adapters.KernelHostName;
 import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
@@ -55,7 +56,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     }
 
     private static Ports realPorts(Checkpoints checkpoints) {
-        SecureRandom random = new SecureRandom();
+        SecureRandom random = new DeferredSecureRandom(); // made on first use: see its Javadoc
         Path postconf = POSTFIX_COMMANDS.resolve("postconf");
         BuiltinPostfix37 builtin = new BuiltinPostfix37();
         return new Ports(new PosixFileStore(random, checkpoints),

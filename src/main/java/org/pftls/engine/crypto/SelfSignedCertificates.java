@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -64,8 +63,8 @@ public final class SelfSignedCertificates {
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.plus(VALIDITY);
         try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(notBefore),
-                    Date.from(notAfter), name, key.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
+                    CertificateTimes.of(notBefore), CertificateTimes.of(notAfter), name, key.getPublic());
             builder.addExtension(Extension.basicConstraints, false, new BasicConstraints(false));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     ServerExtensions.subjectKeyIdentifier(key.getPublic()));

@@ -10,9 +10,10 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The extensions of the script's OpenSSL configs, in its order: {@code subjectKeyIdentifier = hash},
@@ -23,10 +24,18 @@ final class ServerExtensions {
     private ServerExtensions() {
     }
 
-    /** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents, as OpenSSL's "hash". */
+    /**
+     * RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents, as OpenSSL's "hash".
+     * With the JDK's SHA-1, not Bouncy Castle's: BC's digests initialise java.util.logging (its
+     * CryptoServicesRegistrar logs), which costs tens of milliseconds at every start.
+     */
     static SubjectKeyIdentifier subjectKeyIdentifier(PublicKey key) {
-        return new BcX509ExtensionUtils().createSubjectKeyIdentifier(
-                SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+        byte[] subjectPublicKey = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
+        try {
+            return new SubjectKeyIdentifier(MessageDigest.getInstance("SHA-1").digest(subjectPublicKey));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-1", e);
+        }
     }
 
     static ExtendedKeyUsage serverAndClientAuth() {

@@ -38,8 +38,11 @@ import org.pftls.engine.plan.Setting;
  * {@link Plan} (nothing is written until it is applied); output operations return their text.
  */
 public final class TlsEngine {
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** The file-name stamp format, built only when a file is named (its set-up costs ms at start-up). */
+    private static final class Stamp {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    }
     /** How many following seconds to try when key-STAMP.pem is taken (two runs in one second). */
     private static final int STAMP_TRIES = 3600;
 
@@ -257,7 +260,7 @@ public final class TlsEngine {
         Instant now = instance.ports().clock().instant();
         Path dir = instance.configDirectory();
         for (int i = 0; i < STAMP_TRIES; i++) {
-            String stamp = STAMP.format(now.plusSeconds(i));
+            String stamp = Stamp.FORMAT.format(now.plusSeconds(i));
             if (!instance.ports().files().exists(dir.resolve(algorithm.keyFilePrefix() + stamp + ".pem"))
                     && !instance.ports().files().exists(dir.resolve(algorithm.certFilePrefix() + stamp + ".pem"))) {
                 return stamp;

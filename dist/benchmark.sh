@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# dist/benchmark.sh: pftls against the real "postfix tls", side by side, on this machine.
+#
+#   dist/benchmark.sh [--runs N] [--rsa-runs N] [--quick] [--max-ratio R] [--no-install]
+#
+# For every subcommand, both tools run N times, alternately, each time on a fresh copy of the
+# same instance (a Debian main.cf, or one where "postfix tls enable-server" has deployed a key),
+# as whole processes: "postfix -c DIR tls SUB ..." and "dist/pftls -c DIR SUB ...". It prints
+# the median wall time of each, the ratio pftls/postfix, and the peak RSS of each (GNU time), then
+# pftls --version and the time until the wizard's first screen shows in a tmux pane.
+#   --runs N       runs per tool and subcommand (default 11)
+#   --rsa-runs N   runs for new-server-key with RSA: key generation takes a random time, and
+#                  unlike enable-server it is not dwarfed by postfix tls's 2 s wait (default 21)
+#   --quick        3 runs (7 for new-server-key with RSA): what CI runs (BenchmarkIT)
+#   --max-ratio R  exit 1 if any subcommand's ratio is above R (CI uses 2.0, a noise margin);
+#                  a row above it is measured again with 2N+1 runs, which then decides
+#   --allow "LABEL=R"  a known exception: LABEL (as in the table) may go up to ratio R; it is
+#                  still reported as not meeting --max-ratio (repeatable; see BenchmarkIT)
+#   --no-install   do not apt-get install what is missing: fail and say what to install
+# Needs root (postfix -c for a scratch directory, apt-get). Builds the jar if it is missing.
+set -euo pipefail
+
+runs=11
+rsa_runs=21
+max_ratio=
+declare -A allowed=()
+install=1
+while [ $# -gt 0 ]; do
+    case $1 in
+        --runs) runs=$2; shift 2 ;;
+        --rsa-runs) rsa_runs=$2; shift 2 ;;
+        --quick) runs=3; rsa_runs=7; shift ;;
+        --max-ratio) max_ratio=$2; shift 2 ;;
+        --allow) allowed[${2%=*}]=${2##*=}; shift 2 ;;
+        --no-install) install=; shift ;;
+        *) echo "benchmark: unknown option $1; see the comment at the top of $0" >&2; exit 2 ;;
+    esac
+done
+
+repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd -P)
+pftls=$repo/dist/pftls
+
+# --- what the benchmark needs -------------------------------------------------------------------
+[ "$(id -u)" = 0 ] || { echo "benchmark: run as root (postfix -c on a scratch directory needs it)" >&2; exit 2; }
+need=""
+command -v postconf >/dev/null 2>&1 || need="$need postfix"
+command -v openssl >/dev/null 2>&1 || need="$need openssl"
+command -v tmux >/dev/null 2>&1 || need="$need tmux"
+[ -x /usr/bin/time ] || need="$need time"
+if [ -n "$need" ]; then
+    if [ -z "$install" ]; then
+        echo "benchmark: missing:$need; install with: apt-get install$need (or run dist/benchmark.sh without --no-install)" >&2
+        exit 2
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    apt-get install -y -q $need >&2
+fi
+# Debian's "No configuration" leaves no main.cf and no /etc/mailname; postfix(1) needs both.
+[ -f /etc/postfix/main.cf ] || cp /usr/share/postfix/main.cf.debian /etc/postfix/main.cf
+[ -s /etc/mailname ] || hostname --fqdn >/etc/mailname 2>/dev/null || hostname >/etc/mailname
+if [ ! -f "$repo/target/pftls.jar" ]; then
+    (cd "$repo" && mvn -q -B -DskipTests package) >&2
+fi
+
+# --- instances ------------------------------------------------------------------------------------
+work=$(mktemp -d /tmp/pftls-bench.XXXXXX)
+cleanup() {
+    tmux -S "$work/tmux" kill-server 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+master=/etc/postfix/master.cf
+[ -f "$master" ] || master=/usr/share/postfix/master.cf.dist
+mkdir "$work/fresh"
+cp "$repo/src/main/resources/org/pftls/cli/demo-main.cf" "$work/fresh/main.cf"
+cp "$master" "$work/fresh/master.cf"
+cp -a "$work/fresh" "$work/deployed"
+postfix -c "$work/deployed" tls enable-server >/dev/null 2>&1
+postfix -c "$work/deployed" tls new-server-key >"$work/new-key.out" 2>&1
+sleep 1.1 # the script names files by the second
+new_key=$(cd "$work/deployed" && ls -t key-*.pem | head -n 1)
+new_cert=$(cd "$work/deployed" && ls -t cert-*.pem | head -n 1)
+# Not "hot": both tools would wait for a main.cf changed in the last 2 seconds.
+touch -d '-1 minute' "$work"/*/main.cf
+
+# --- measuring ------------------------------------------------------------------------------------
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+# run_once TOOL TEMPLATE ARGS...: prints "microseconds maxrss_kib exit_status"
+run_once() {
+    local tool=$1 template=$2; shift 2
+    rm -rf "$work/w"
+    cp -a "$work/$template" "$work/w"
+    local cmd
+    if [ "$tool" = postfix ]; then cmd=(postfix -c "$work/w" tls "$@"); else cmd=("$pftls" -c "$work/w" "$@"); fi
+    local start end status=0
+    start=$(now_us)
+    /usr/bin/time -f '%M' -o "$work/rss" "${cmd[@]}" >/dev/null 2>"$work/stderr" </dev/null || status=$?
+    end=$(now_us)
+    echo "$((end - start)) $(tail -n 1 "$work/rss") $status"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
+max() { sort -n | tail -n 1; }
+ms() { awk -v us="$1" 'BEGIN {printf "%.0f ms", us/1000}'; }
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
+
+rows=()
+failures=()
+not_met=()
+# measure TEMPLATE N ARGS...: runs both tools N times each, alternating which goes first (so that
+# drift in machine load hits both alike); sets pm fm (medians, us), ratio, prss frss (max KiB).
+measure() {
+    local template=$1 n=$2; shift 2
+    local -a pt=() ft=() pr=() fr=()
+    local i first line t r s ps fs
+    for ((i = 0; i < n; i++)); do
+        for first in postfix pftls; do
+            if (( i % 2 )); then [ "$first" = postfix ] && first=pftls || first=postfix; fi
+            line=$(run_once "$first" "$template" "$@")
+            read -r t r s <<<"$line"
+            if [ "$first" = postfix ]; then pt+=("$t"); pr+=("$r"); ps=$s; else ft+=("$t"); fr+=("$r"); fs=$s; fi
+        done
+        if [ "$ps" != "$fs" ]; then
+            failures+=("$label: exit status differs (postfix tls $ps, pftls $fs): $(head -c 300 "$work/stderr")")
+        fi
+    done
+    pm=$(printf '%s\n' "${pt[@]}" | median)
+    fm=$(printf '%s\n' "${ft[@]}" | median)
+    ratio=$(awk -v a="$fm" -v b="$pm" 'BEGIN {printf "%.2f", a/b}')
+    prss=$(printf '%s\n' "${pr[@]}" | max)
+    frss=$(printf '%s\n' "${fr[@]}" | max)
+}
+
+above() { awk -v r="$1" -v m="$2" 'BEGIN {exit !(r > m)}'; }
+
+# bench LABEL TEMPLATE N ARGS...: one table row. With --max-ratio, a row above its limit is
+# measured again with more runs (a load spike on a shared machine is not a slowdown), and that
+# second measurement decides.
+bench() {
+    label=$1
+    local template=$2 n=$3; shift 3
+    local pm fm ratio prss frss note=""
+    local limit=${allowed[$label]:-$max_ratio}
+    measure "$template" "$n" "$@"
+    if [ -n "$max_ratio" ] && above "$ratio" "$limit"; then
+        local again=$(( n < 3 ? 7 : 2 * n + 1 ))
+        echo "  $label: ratio $ratio above ${limit}x; measuring again with $again runs" >&2
+        measure "$template" "$again" "$@"
+        note=" (remeasured, $again runs)"
+    fi
+    rows+=("| $label$note | $(ms "$pm") | $(ms "$fm") | $ratio | $(mib "$prss") | $(mib "$frss") |")
+    echo "  $label: postfix tls $(ms "$pm"), pftls $(ms "$fm"), ratio $ratio$note" >&2
+    if [ -n "$max_ratio" ] && above "$ratio" "$max_ratio"; then
+        if [ -n "${allowed[$label]:-}" ] && ! above "$ratio" "$limit"; then
+            not_met+=("$label: pftls is ${ratio}x as slow as postfix tls (goal ${max_ratio}x; known, allowed up to ${limit}x)")
+        else
+            failures+=("$label: pftls is ${ratio}x as slow as postfix tls (limit ${limit}x)")
+        fi
+    fi
+}
+
+# wizard_first_screen [OPTIONS]: microseconds from launch until the pane shows text, or "n/a (why)".
+# The tmux server is already running, so its start-up is not counted; the launch is a new window.
+wizard_first_screen() {
+    local sock=$work/tmux start end text dead
+    rm -rf "$work/w"
+    cp -a "$work/fresh" "$work/w"
+    start=$(now_us)
+    tmux -S "$sock" new-window -d -t bench -n wizard "exec $pftls -c $work/w $*"
+    for _ in $(seq 2000); do
+        text=$(tmux -S "$sock" capture-pane -p -t bench:wizard 2>/dev/null | tr -d '[:space:]')
+        [ -n "$text" ] && break
+    done
+    end=$(now_us)
+    sleep 0.5
+    text=$(tmux -S "$sock" capture-pane -p -t bench:wizard 2>/dev/null || true)
+    dead=$(tmux -S "$sock" display-message -p -t bench:wizard '#{pane_dead}' 2>/dev/null || echo 1)
+    tmux -S "$sock" kill-window -t bench:wizard 2>/dev/null || true
+    if [ "$dead" != 0 ]; then
+        # It exited instead of waiting for input: not a wizard screen but an error (or no wizard yet).
+        echo "n/a ($(echo "$text" | grep -m 1 . | cut -c 1-90))"
+    else
+        echo "$((end - start))"
+    fi
+}
+
+echo "benchmark: $runs runs ($rsa_runs for new-server-key with RSA) per tool and subcommand" >&2
+load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+bench "all-default-server" fresh "$runs" all-default-server
+bench "all-default-client" fresh "$runs" all-default-client
+bench "output-server-tlsa" deployed "$runs" output-server-tlsa
+bench "output-server-csr" deployed "$runs" output-server-csr
+bench "enable-client" fresh "$runs" enable-client
+bench "enable-server (rsa 2048)" fresh "$runs" enable-server
+bench "enable-server -a ecdsa" fresh "$runs" enable-server -a ecdsa
+bench "new-server-key (rsa 2048)" fresh "$rsa_runs" new-server-key
+bench "new-server-key -a ecdsa" fresh "$runs" new-server-key -a ecdsa
+bench "new-server-cert (rsa)" deployed "$runs" new-server-cert
+bench "deploy-server-cert" deployed "$runs" deploy-server-cert "$new_cert" "$new_key"
+
+version_times=()
+for ((i = 0; i < runs; i++)); do
+    s=$(now_us); "$pftls" --version >/dev/null; e=$(now_us)
+    version_times+=($((e - s)))
+done
+version_ms=$(printf '%s\n' "${version_times[@]}" | median)
+wizard=()
+tmux -S "$work/tmux" new-session -d -s bench -x 100 -y 30 "sleep 3600"
+tmux -S "$work/tmux" set-option -g remain-on-exit on
+for mode in "" "--plain"; do
+    times=()
+    for ((i = 0; i < 3; i++)); do
+        t=$(wizard_first_screen $mode)
+        case $t in n/a*) times=("$t"); break ;; esac
+        times+=("$t")
+    done
+    case ${times[0]} in
+        n/a*) wizard+=("${times[0]}") ;;
+        *) wizard+=("$(ms "$(printf '%s\n' "${times[@]}" | median)")") ;;
+    esac
+done
+load_after=$(cut -d ' ' -f 1-3 /proc/loadavg)
+
+cpu=$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+javav=$(java -version 2>&1 | head -n 1)
+postfixv=$(postconf -h mail_version 2>/dev/null)
+echo
+echo "Machine: $(nproc) CPUs ($cpu), $mem RAM; $javav; Postfix $postfixv."
+echo "Median of $runs runs ($rsa_runs for new-server-key with RSA) per tool, alternating, each on a fresh copy of the instance; load average $load_before before, $load_after after."
+echo
+echo "| subcommand | postfix tls | pftls | ratio | postfix tls peak RSS | pftls peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "| pftls only | median | target |"
+echo "|---|---:|---|"
+echo "| \`pftls --version\` | $(ms "$version_ms") | < 100 ms |"
+echo "| wizard, first screen (full screen) | ${wizard[0]} | < 300 ms |"
+echo "| wizard, first screen (\`--plain\`) | ${wizard[1]} | < 300 ms |"
+
+if [ ${#not_met[@]} -gt 0 ]; then
+    echo >&2
+    printf 'benchmark: NOT MET (known): %s\n' "${not_met[@]}" >&2
+fi
+if [ ${#failures[@]} -gt 0 ]; then
+    echo >&2
+    printf 'benchmark: FAILED: %s\n' "${failures[@]}" >&2
+    exit 1
+fi
