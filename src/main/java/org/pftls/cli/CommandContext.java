@@ -103,7 +103,9 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     void startDemo() throws PftlsException {
         demo = true;
         try {
-            Path dir = Files.createTempDirectory("pftls-demo-");
+            String tmp = env.get("TMPDIR");
+            Path dir = tmp == null || tmp.isEmpty() ? Files.createTempDirectory("pftls-demo-")
+                    : Files.createTempDirectory(Path.of(tmp), "pftls-demo-");
             try (var in = CommandContext.class.getResourceAsStream(DEMO_RESOURCE)) {
                 Files.write(dir.resolve("main.cf"), in.readAllBytes());
             }
