@@ -48,6 +48,7 @@ public final class Cli {
         // getopts rules, as postfix-tls-script: options come before operands, a repeated option's
         // last value wins, and anything after the first operand is an operand.
         cl.setStopAtPositional(true);
+        cl.setSeparator(" "); // "-a rsa" as getopts and the manual write it; "-a=rsa" means "=rsa", as in the script
         cl.setOverwrittenOptionsAllowed(true);
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
@@ -86,7 +87,11 @@ public final class Cli {
         String name = command.getClass().getAnnotation(CommandLine.Command.class).name();
         synopses.put(name, synopsis);
         if (!none && (only == null || only.equals(name))) {
-            parent.addSubcommand(name, new CommandLine(command));
+            CommandLine sub = new CommandLine(command);
+            // --help on every subcommand; not -h, which output-server-tlsa uses for the host name.
+            sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+            parent.addSubcommand(name, sub);
         }
     }
 

@@ -1,12 +1,9 @@
 package org.pftls.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** enable-server [-r randsource] [-a algorithm] [-b bits] [hostname ...]. */
 @Command(name = "enable-server", description = {"Create a new private key and self-signed server certificate and"
@@ -19,14 +16,7 @@ final class EnableServerCommand implements Callable<Integer> {
     String randSource;
 
     @Mixin
-    KeyOptions key;
-
-    @Mixin
-    DryRunOption dryRun;
-
-    @Parameters(paramLabel = "hostname", arity = "0..*", description = "Names for the certificate (default:"
-            + " myhostname); the first is also the CommonName.")
-    List<String> hostNames = new ArrayList<>();
+    CertificateOptions options;
 
     private final CommandContext ctx;
 
@@ -36,7 +26,8 @@ final class EnableServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = key.spec();
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableServer(randSource, spec, hostNames));
+        var spec = options.key.spec();
+        return new ChangeRunner(ctx).run(options.dryRun.dryRun,
+                engine -> engine.enableServer(randSource, spec, options.hostNames));
     }
 }

@@ -1,11 +1,8 @@
 package org.pftls.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** new-server-cert [-a algorithm] [-b bits] [hostname ...]. */
 @Command(name = "new-server-cert", description = {"Like new-server-key, but copies the currently deployed private"
@@ -15,14 +12,7 @@ final class NewServerCertCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls new-server-cert [-a algorithm] [-b bits] [hostname ...]";
 
     @Mixin
-    KeyOptions key;
-
-    @Mixin
-    DryRunOption dryRun;
-
-    @Parameters(paramLabel = "hostname", arity = "0..*", description = "Names for the certificate (default:"
-            + " myhostname).")
-    List<String> hostNames = new ArrayList<>();
+    CertificateOptions options;
 
     private final CommandContext ctx;
 
@@ -32,7 +22,8 @@ final class NewServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = key.spec();
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.newServerCert(spec, hostNames));
+        var spec = options.key.spec();
+        return new ChangeRunner(ctx).run(options.dryRun.dryRun,
+                engine -> engine.newServerCert(spec, options.hostNames));
     }
 }
