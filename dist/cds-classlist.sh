@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 n=0
 train() {
     n=$((n + 1))
-    "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -Djava.io.tmpdir="$work" -XX:+UseSerialGC \
+    "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -Djava.io.tmpdir="$work" -XX:+UseG1GC \
         -XX:TieredStopAtLevel=1 -Xmx64m -jar "$home/pftls.jar" "$@" >"$work/$n.out" 2>&1 </dev/null || true
 }
 demo_dir() { ls -d "$work"/pftls-demo-* | sort | tail -n 1; }
@@ -47,7 +47,7 @@ if command -v tmux >/dev/null 2>&1; then
     n=$((n + 1))
     sock="$work/tmux"
     tmux -S "$sock" new-session -d -x 100 -y 30 "'$java' -XX:DumpLoadedClassList='$work/$n.classlist' \
-        -Djava.io.tmpdir='$work' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -jar '$home/pftls.jar' --demo; sleep 1"
+        -Djava.io.tmpdir='$work' -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xmx64m -jar '$home/pftls.jar' --demo; sleep 1"
     # Wait for the first screen (any text on the pane), give it a moment to settle, then hang up.
     for _ in $(seq 50); do
         sleep 0.1

@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.commons.io.IOUtils;
 import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.ports.PostfixInstallation;
 
@@ -29,10 +25,11 @@ import org.pftls.engine.ports.PostfixInstallation;
  * discarded.
  */
 public final class PostconfInstallation implements PostfixInstallation {
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_MILLIS = 10_000;
 
     private final Path postconf;
     private final PostfixInstallation fallback;
+    private final long timeoutMillis;
     private Map<String, String> defaults;
     private Set<String> keyAlgorithms;
 
@@ -41,8 +38,14 @@ public final class PostconfInstallation implements PostfixInstallation {
      * @param fallback answers when postconf cannot
      */
     public PostconfInstallation(Path postconf, PostfixInstallation fallback) {
+        this(postconf, fallback, TIMEOUT_MILLIS);
+    }
+
+    /** @param timeoutMillis how long one postconf run may take (tests make it short) */
+    PostconfInstallation(Path postconf, PostfixInstallation fallback, long timeoutMillis) {
         this.postconf = postconf;
         this.fallback = fallback;
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -99,7 +102,12 @@ public final class PostconfInstallation implements PostfixInstallation {
         return defaults;
     }
 
-    /** Runs postconf with arguments; its stdout when it exits 0 within the time limit. */
+    /**
+     * Runs postconf with arguments; its stdout when it exits 0 within the time limit. stdout is
+     * read in this thread (stderr is discarded, so nothing else can fill a pipe); a watchdog thread
+     * kills a postconf that hangs. No executor or common pool: their start-up is milliseconds that
+     * every quick subcommand would pay.
+     */
     private Optional<String> run(String... arguments) {
         if (!installed()) {
             return Optional.empty();
@@ -116,27 +124,52 @@ public final class PostconfInstallation implements PostfixInstallation {
         } catch (IOException e) {
             return Optional.empty();
         }
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = process.getInputStream()) {
-                return IOUtils.toString(in, StandardCharsets.ISO_8859_1);
-            } catch (IOException e) {
-                return null;
-            }
-        });
+        Watchdog watchdog = new Watchdog(process, timeoutMillis);
+        watchdog.start();
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            String text;
+            try (InputStream in = process.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            String text = stdout.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return process.exitValue() == 0 && text != null ? Optional.of(text) : Optional.empty();
+            return process.exitValue() == 0 && !watchdog.fired ? Optional.of(text) : Optional.empty();
+        } catch (IOException e) {
+            process.destroyForcibly();
+            return Optional.empty();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            return Optional.empty();
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /** Kills postconf when it runs longer than the time limit (its stdout then ends). */
+    private static final class Watchdog extends Thread {
+        private final Process process;
+        private final long millis;
+        private volatile boolean fired;
+
+        Watchdog(Process process, long millis) {
+            super("postconf-watchdog");
+            this.process = process;
+            this.millis = millis;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(millis);
+                fired = true;
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                // finished in time
+            }
         }
     }
 }

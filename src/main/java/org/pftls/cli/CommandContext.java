@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.pftls.adapters.DeferredSecureRandom;
+import org.pftls.adapters.KernelRandom;
 import org.pftls.adapters.KernelHostName;
 import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
@@ -56,7 +56,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     }
 
     private static Ports realPorts(Checkpoints checkpoints) {
-        SecureRandom random = new DeferredSecureRandom(); // made on first use: see its Javadoc
+        SecureRandom random = new KernelRandom(); // /dev/urandom, opened on first use: see its Javadoc
         Path postconf = POSTFIX_COMMANDS.resolve("postconf");
         BuiltinPostfix37 builtin = new BuiltinPostfix37();
         return new Ports(new PosixFileStore(random, checkpoints),

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 
@@ -30,7 +29,7 @@ public final class CertificateFiles {
         List<X509Certificate> certificates = new ArrayList<>();
         if (pem != null && pem.length > 0) {
             CertificateFactory factory = factory();
-            try (PemReader reader = new PemReader(KeyFiles.reader(pem))) {
+            try (PemBlockReader reader = new PemBlockReader(KeyFiles.reader(pem))) {
                 PemObject block;
                 while ((block = KeyFiles.readBlock(reader, displayPath)) != null) {
                     if (block.getType().equals("CERTIFICATE") || block.getType().equals("X509 CERTIFICATE")) {

@@ -29,7 +29,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 
@@ -74,7 +73,7 @@ public final class KeyFiles {
         ASN1ObjectIdentifier ecParameters = null;
         int certificates = 0;
         int blocks = 0;
-        try (PemReader reader = new PemReader(reader(pem))) {
+        try (PemBlockReader reader = new PemBlockReader(reader(pem))) {
             PemObject block;
             while ((block = readBlock(reader, displayPath)) != null) {
                 blocks++;
@@ -126,7 +125,7 @@ public final class KeyFiles {
     }
 
     /** Next PEM block; base64 and framing errors become one-line CRYPTO errors. */
-    static PemObject readBlock(PemReader reader, String displayPath) throws PftlsException {
+    static PemObject readBlock(PemBlockReader reader, String displayPath) throws PftlsException {
         try {
             return reader.readPemObject();
         } catch (IOException e) {

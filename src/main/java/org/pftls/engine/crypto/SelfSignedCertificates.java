@@ -55,6 +55,25 @@ public final class SelfSignedCertificates {
      * @throws PftlsException INPUT for bad host names, CRYPTO if signing fails
      */
     public X509Certificate create(KeyPair key, List<String> hostNames) throws PftlsException {
+        byte[] der = encoded(key, hostNames);
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | RuntimeException e) {
+            throw new PftlsException(Kind.CRYPTO, "error generating self-signed SSL certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same certificate as {@link #create}, as PEM text, without a round trip through the JDK's
+     * certificate parser (which also starts its security event logging: milliseconds that a
+     * command writing a new certificate file does not need to spend).
+     */
+    public String createPem(KeyPair key, List<String> hostNames) throws PftlsException {
+        return Pem.encode("CERTIFICATE", encoded(key, hostNames));
+    }
+
+    private byte[] encoded(KeyPair key, List<String> hostNames) throws PftlsException {
         List<String> names = HostNames.validateAll(hostNames);
         if (names.isEmpty()) {
             throw new PftlsException(Kind.INPUT, "no host name for the certificate: give at least one");
@@ -71,9 +90,8 @@ public final class SelfSignedCertificates {
             builder.addExtension(Extension.extendedKeyUsage, false, ServerExtensions.serverAndClientAuth());
             builder.addExtension(Extension.subjectAlternativeName, false, ServerExtensions.dnsNames(names));
             X509CertificateHolder holder = builder.build(Signers.sha256(key.getPrivate(), random));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
-        } catch (IOException | CertificateException | OperatorCreationException | RuntimeException e) {
+            return holder.getEncoded();
+        } catch (IOException | OperatorCreationException | RuntimeException e) {
             throw new PftlsException(Kind.CRYPTO, "error generating self-signed SSL certificate: " + e.getMessage(), e);
         }
     }

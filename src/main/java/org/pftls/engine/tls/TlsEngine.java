@@ -218,12 +218,11 @@ public final class TlsEngine {
             keyPair = new KeyMaker(instance.ports().random()).generate(spec);
             keyPem = PrivateKeyPem.encode(keyPair);
         }
-        X509Certificate cert = new SelfSignedCertificates(instance.ports().clock(), instance.ports().random())
-                .create(keyPair, names);
+        String certPem = new SelfSignedCertificates(instance.ports().clock(), instance.ports().random())
+                .createPem(keyPair, names);
         List<NewFile> files = List.of(
                 new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600, keyPem.getBytes(StandardCharsets.US_ASCII)),
-                new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644,
-                        SelfSignedCertificates.toPem(cert).getBytes(StandardCharsets.US_ASCII)));
+                new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644, certPem.getBytes(StandardCharsets.US_ASCII)));
 
         Optional<MainCfChange> change = Optional.empty();
         if (deploy != null) {

@@ -1,0 +1,63 @@
+package org.pftls.adapters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pftls.engine.config.BuiltinPostfix37;
+
+/** postconf answers, and its failures and hangs fall back to the built-in table, in time. */
+class PostconfInstallationTest {
+    @TempDir
+    Path dir;
+
+    private Path fakePostconf(String body) throws Exception {
+        Path script = dir.resolve("postconf");
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    @Test
+    void readsTheRealPostconf() {
+        Path real = Path.of("/usr/sbin/postconf");
+        PostconfInstallation postconf = new PostconfInstallation(real, new BuiltinPostfix37());
+        assertTrue(postconf.installed(), "the tests need Debian's postfix (see .ci/run)");
+        assertTrue(postconf.mailVersion().startsWith("3."), postconf.mailVersion());
+        assertEquals(Optional.of("$smtpd_tls_eccert_file"), postconf.defaultValue("smtpd_tls_eckey_file"));
+        assertTrue(postconf.publicKeyAlgorithms().contains("ecdsa"));
+    }
+
+    @Test
+    void parsesWhatPostconfPrints() throws Exception {
+        PostconfInstallation postconf = new PostconfInstallation(fakePostconf(
+                "case \"$1\" in -d) echo 'mail_version = 9.9.9'; echo 'smtpd_tls_loglevel = 7';;"
+                        + " -c) printf 'btree\\nhash\\n';; esac"), new BuiltinPostfix37());
+        assertEquals("9.9.9", postconf.mailVersion());
+        assertEquals(Optional.of("7"), postconf.defaultValue("smtpd_tls_loglevel"));
+        assertEquals(List.of("btree", "hash"), postconf.mapTypes(dir));
+    }
+
+    @Test
+    void aFailingPostconfGivesTheBuiltInAnswers() throws Exception {
+        PostconfInstallation postconf = new PostconfInstallation(fakePostconf("echo 'mail_version = 9'; exit 1"),
+                new BuiltinPostfix37());
+        assertEquals(new BuiltinPostfix37().mailVersion(), postconf.mailVersion());
+    }
+
+    @Test
+    void aHangingPostconfIsKilledAndTheBuiltInAnswersUsed() throws Exception {
+        PostconfInstallation postconf = new PostconfInstallation(fakePostconf("echo 'mail_version = 9'; exec sleep 30"),
+                new BuiltinPostfix37(), 500);
+        long start = System.nanoTime();
+        assertEquals(new BuiltinPostfix37().mailVersion(), postconf.mailVersion());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 400 && millis < 5000, "took " + millis + " ms");
+    }
+}
