@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The command line: builds the picocli tree, runs the chosen subcommand, and turns every failure
- * into one "pftls: fatal: ..." line and the exit status of its kind.
+ * into one "pftls: fatal: ..." line and the exit status of its kind. A plain command line of one of
+ * postfix-tls-script's subcommands skips picocli altogether ({@link ScriptCommandLine}).
  */
 public final class Cli {
     private final CommandContext ctx;
@@ -53,10 +54,7 @@ public final class Cli {
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
-        Handlers handlers = new Handlers();
-        cl.setExecutionStrategy(handlers);
-        cl.setParameterExceptionHandler(handlers);
-        cl.setExecutionExceptionHandler(handlers);
+        new Handlers().install(cl);
         return cl;
     }
 
@@ -67,6 +65,17 @@ public final class Cli {
      */
     private final class Handlers implements CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler,
             CommandLine.IExecutionExceptionHandler {
+        /**
+         * Here, not in {@link #commandLine}: passing a Handlers where one of picocli's interfaces is
+         * expected makes the bytecode verifier load that interface, and verifying Cli must load no
+         * picocli class (the script's subcommands run without picocli; ScriptFastPathTest checks).
+         */
+        void install(CommandLine cl) {
+            cl.setExecutionStrategy(this);
+            cl.setParameterExceptionHandler(this);
+            cl.setExecutionExceptionHandler(this);
+        }
+
         @Override
         public int execute(ParseResult parseResult) {
             return Cli.this.execute(parseResult);
@@ -106,12 +115,30 @@ public final class Cli {
                 }
                 return 0;
             }
+            ScriptCommandLine script = ScriptCommandLine.parse(args, ctx);
+            if (script != null) {
+                return runScript(script);
+            }
             TreeNeeded needed = TreeNeeded.of(args);
             only = needed.subcommand();
             none = needed.none();
             return commandLine().execute(args);
         } finally {
             ctx.close();
+        }
+    }
+
+    /**
+     * A plain command line of one of postfix-tls-script's subcommands, without picocli (whose model
+     * costs ~45 ms per start): what {@link #execute} does for it, as picocli would call it.
+     */
+    private int runScript(ScriptCommandLine script) {
+        ctx.chooseConfigDirectory(script.configDirectory()); // as TopCommand.prepare(); no --demo here
+        try {
+            Integer status = script.command().call();
+            return status == null ? 0 : status;
+        } catch (Exception e) {
+            return failed(e);
         }
     }
 
