@@ -90,6 +90,17 @@ public final class PostconfInstallation implements PostfixInstallation {
         return defaultValue("mail_version").orElseGet(fallback::mailVersion);
     }
 
+    /**
+     * Starts {@code postconf -d} now in a daemon thread, so that the ~10 ms it takes (a process,
+     * and ~1000 lines to parse) overlap with reading main.cf and keys instead of following them.
+     * For subcommands that will certainly ask for a default; the first answer waits for it.
+     */
+    public void prefetchDefaults() {
+        Thread prefetch = new Thread(this::defaults, "postconf-defaults");
+        prefetch.setDaemon(true);
+        prefetch.start();
+    }
+
     /** postconf -d, parsed; null when postconf failed (then every answer comes from the fallback). */
     private synchronized Map<String, String> defaults() {
         if (defaults == null) {

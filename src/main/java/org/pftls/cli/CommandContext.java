@@ -130,6 +130,13 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         return configDirectory;
     }
 
+    /** For subcommands that always need Postfix's defaults: see {@link PostconfInstallation#prefetchDefaults}. */
+    void prefetchPostfixDefaults() {
+        if (ports().postfix() instanceof PostconfInstallation postconf) {
+            postconf.prefetchDefaults();
+        }
+    }
+
     public TlsEngine engine() throws PftlsException {
         return new TlsEngine(Instance.read(configDirectory(), ports()));
     }

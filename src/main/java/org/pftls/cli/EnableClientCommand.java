@@ -26,6 +26,7 @@ final class EnableClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
         return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource));
     }
 }

@@ -27,6 +27,7 @@ final class OutputServerTlsaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
         ctx.engine().serverTlsa(hostName, keyFiles, line -> ctx.out().println(line));
         return 0;
     }

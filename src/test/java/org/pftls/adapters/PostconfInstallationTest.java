@@ -60,4 +60,17 @@ class PostconfInstallationTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 400 && millis < 5000, "took " + millis + " ms");
     }
+
+    @Test
+    void aPrefetchRunsPostconfOnceAndItsAnswerIsTheOneUsed() throws Exception {
+        Path log = dir.resolve("runs");
+        PostconfInstallation postconf = new PostconfInstallation(fakePostconf(
+                "echo \"$@\" >> " + log + "; sleep 0.2; echo 'smtpd_tls_loglevel = 5'"), new BuiltinPostfix37());
+        postconf.prefetchDefaults();
+        postconf.prefetchDefaults(); // a second prefetch waits for the first and asks nothing more
+        assertEquals(Optional.of("5"), postconf.defaultValue("smtpd_tls_loglevel"));
+        assertEquals(Optional.empty(), postconf.defaultValue("no_such_parameter"));
+        Thread.sleep(300); // any stray prefetch would have written by now
+        assertEquals(List.of("-d"), Files.readAllLines(log));
+    }
 }

@@ -23,12 +23,7 @@ import org.pftls.engine.PftlsException.Kind;
 public final class CsrBuilder {
     private final SecureRandom random;
 
-    /** A builder using strong system randomness for ECDSA signatures. */
-    public CsrBuilder() {
-        this(new SecureRandom());
-    }
-
-    /** A builder with the given randomness for ECDSA signatures (tests: a seeded DRBG). */
+    /** A builder with the given randomness for the signature (the instance's port; tests: a seeded DRBG). */
     public CsrBuilder(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
     }

@@ -166,7 +166,7 @@ public final class TlsEngine {
                     + "; name one with -k keyfile, or deploy a key first");
         }
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        return new CsrBuilder().csrPem(readKey(key.get()).keyPair(), names);
+        return new CsrBuilder(instance.ports().random()).csrPem(readKey(key.get()).keyPair(), names);
     }
 
     /**

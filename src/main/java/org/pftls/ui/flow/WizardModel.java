@@ -275,7 +275,8 @@ public final class WizardModel {
         for (NewFile f : prepared.plan().get().files()) {
             if (f.role() == NewFile.Role.PRIVATE_KEY) {
                 LoadedKey key = KeyFiles.readPrivateKey(f.content(), f.path().toString());
-                return Optional.of(new org.pftls.engine.crypto.CsrBuilder().csrPem(key.keyPair(), hostNames));
+                return Optional.of(new org.pftls.engine.crypto.CsrBuilder(engine.instance().ports().random())
+                        .csrPem(key.keyPair(), hostNames));
             }
         }
         return Optional.empty();
