@@ -16,6 +16,7 @@
 #                  a row above it is measured again with 2N+1 runs, which then decides
 #   --allow "LABEL=R"  a known exception: LABEL (as in the table) may go up to ratio R; it is
 #                  still reported as not meeting --max-ratio (repeatable; see BenchmarkIT)
+#   --max-rss-mib M  exit 1 if pftls's peak RSS in some subcommand reaches M MiB (CI uses 80)
 #   --no-install   do not apt-get install what is missing: fail and say what to install
 # Needs root (postfix -c for a scratch directory, apt-get). Builds the jar if it is missing.
 set -euo pipefail
@@ -23,6 +24,7 @@ set -euo pipefail
 runs=11
 rsa_runs=21
 max_ratio=
+max_rss_mib=
 declare -A allowed=()
 install=1
 while [ $# -gt 0 ]; do
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
         --rsa-runs) rsa_runs=$2; shift 2 ;;
         --quick) runs=3; rsa_runs=7; shift ;;
         --max-ratio) max_ratio=$2; shift 2 ;;
+        --max-rss-mib) max_rss_mib=$2; shift 2 ;;
         --allow) allowed[${2%=*}]=${2##*=}; shift 2 ;;
         --no-install) install=; shift ;;
         *) echo "benchmark: unknown option $1; see the comment at the top of $0" >&2; exit 2 ;;
@@ -153,6 +156,9 @@ bench() {
     fi
     rows+=("| $label$note | $(ms "$pm") | $(ms "$fm") | $ratio | $(mib "$prss") | $(mib "$frss") |")
     echo "  $label: postfix tls $(ms "$pm"), pftls $(ms "$fm"), ratio $ratio$note" >&2
+    if [ -n "$max_rss_mib" ] && [ "$frss" -ge $((max_rss_mib * 1024)) ]; then
+        failures+=("$label: pftls peak RSS $(mib "$frss") (limit under $max_rss_mib MiB)")
+    fi
     if [ -n "$max_ratio" ] && above "$ratio" "$max_ratio"; then
         if [ -n "${allowed[$label]:-}" ] && ! above "$ratio" "$limit"; then
             not_met+=("$label: pftls is ${ratio}x as slow as postfix tls (goal ${max_ratio}x; known, allowed up to ${limit}x)")

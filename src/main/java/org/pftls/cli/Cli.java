@@ -119,6 +119,10 @@ public final class Cli {
             if (script != null) {
                 return runScript(script);
             }
+            WizardLaunch wizard = WizardLaunch.parse(args);
+            if (wizard != null) {
+                return runWizard(wizard);
+            }
             TreeNeeded needed = TreeNeeded.of(args);
             only = needed.subcommand();
             none = needed.none();
@@ -137,6 +141,20 @@ public final class Cli {
         try {
             Integer status = script.command().call();
             return status == null ? 0 : status;
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * {@code pftls [-c DIR] [--demo] [--plain | --full-screen]} without picocli: what picocli would
+     * call ({@link TopCommand#call}); the whole usage, should it be printed, is built only then.
+     */
+    private int runWizard(WizardLaunch wizard) {
+        TopCommand top = wizard.top(ctx);
+        try {
+            return new NoSubcommand(ctx, top, wizard.plain, wizard.fullScreen,
+                    () -> commandLine().getUsageMessage()).run();
         } catch (Exception e) {
             return failed(e);
         }

@@ -1,5 +1,7 @@
 package org.pftls.cli;
 
+import java.util.function.Supplier;
+
 import org.pftls.engine.PftlsException;
 import org.pftls.ui.line.LineWizard;
 import org.pftls.ui.screen.FullScreenWizard;
@@ -15,24 +17,33 @@ final class NoSubcommand {
     private final boolean plain;
     private final boolean fullScreen;
     private final FrontEndChooser chooser;
+    private final Supplier<String> usage;
 
+    /** From picocli's model: the usage is the one of the command line picocli has built. */
     NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen) {
-        this(ctx, top, plain, fullScreen,
-                new FrontEndChooser(System.console() != null, ctx.env(), new JLineTerminalProbe()));
+        this(ctx, top, plain, fullScreen, () -> top.spec.commandLine().getUsageMessage());
     }
 
-    NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, FrontEndChooser chooser) {
+    /** @param usage the whole usage message, made only when it is printed (no terminal) */
+    NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, Supplier<String> usage) {
+        this(ctx, top, plain, fullScreen,
+                new FrontEndChooser(System.console() != null, ctx.env(), new JLineTerminalProbe()), usage);
+    }
+
+    NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, FrontEndChooser chooser,
+                 Supplier<String> usage) {
         this.ctx = ctx;
         this.top = top;
         this.plain = plain;
         this.fullScreen = fullScreen;
         this.chooser = chooser;
+        this.usage = usage;
     }
 
     int run() throws PftlsException {
         FrontEndChooser.Choice choice = chooser.choose(plain, fullScreen);
         if (choice.frontEnd() == FrontEndChooser.FrontEnd.NONE) {
-            ctx.err().print(top.spec.commandLine().getUsageMessage());
+            ctx.err().print(usage.get());
             throw new PftlsException(PftlsException.Kind.USAGE, choice.reason());
         }
         top.prepare();

@@ -65,8 +65,7 @@ final class ScriptCommandLine {
         int i = 0;
         String configDirectory = null;
         while (i < args.length && args[i].equals("-c")) {
-            if (i + 1 == args.length || !plain(args[i + 1]) || indexOf(TOP_LEVEL_NAMES, args[i + 1]) >= 0
-                    || args[i + 1].indexOf('\0') >= 0) {
+            if (i + 1 == args.length || !acceptableConfigDirectory(args[i + 1])) {
                 return null;
             }
             configDirectory = args[i + 1];
@@ -186,6 +185,11 @@ final class ScriptCommandLine {
     }
 
     /** A value or operand picocli takes as it is: not an option look-alike, not an @argument-file. */
+    /** Whether picocli would take VALUE in {@code -c VALUE} as the value, as given. */
+    static boolean acceptableConfigDirectory(String value) {
+        return plain(value) && indexOf(TOP_LEVEL_NAMES, value) < 0 && value.indexOf('\0') < 0;
+    }
+
     private static boolean plain(String arg) {
         return !arg.startsWith("-") && !arg.startsWith("@");
     }
