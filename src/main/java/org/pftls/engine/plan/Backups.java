@@ -2,8 +2,6 @@ package org.pftls.engine.plan;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.pftls.engine.ports.FileStore;
 
@@ -14,8 +12,6 @@ import org.pftls.engine.ports.FileStore;
  */
 public final class Backups {
     public static final String PREFIX = "main.cf.pftls-";
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "[0-9]{8}-[0-9]{6}(-[0-9]+)?");
     private static final int MAX_SUFFIX = 10_000;
 
@@ -24,7 +20,7 @@ public final class Backups {
 
     /** The first free backup name for a change made at {@code now}. */
     public static Path nextName(FileStore files, Path configDirectory, Instant now) {
-        String base = PREFIX + STAMP.format(now);
+        String base = PREFIX + UtcText.fileStamp(now);
         Path p = configDirectory.resolve(base);
         for (int n = 2; files.exists(p) && n < MAX_SUFFIX; n++) {
             p = configDirectory.resolve(base + "-" + n);

@@ -46,7 +46,7 @@ public record HistoryEntry(Instant time, String operation, String backup, String
     /** The history line, without its newline. */
     public String toLine() {
         StringBuilder b = new StringBuilder();
-        field(b, "time", time.toString());
+        field(b, "time", UtcText.iso(time));
         field(b, "op", operation);
         if (changedMainCf()) {
             field(b, "backup", backup);

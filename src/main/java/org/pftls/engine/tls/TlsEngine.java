@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +30,13 @@ import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.plan.Setting;
+import org.pftls.engine.plan.UtcText;
 
 /**
  * The nine operations of {@code postfix tls} on one instance. Changing operations return a
  * {@link Plan} (nothing is written until it is applied); output operations return their text.
  */
 public final class TlsEngine {
-    /** The file-name stamp format, built only when a file is named (its set-up costs ms at start-up). */
-    private static final class Stamp {
-        static final DateTimeFormatter FORMAT =
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    }
     /** How many following seconds to try when key-STAMP.pem is taken (two runs in one second). */
     private static final int STAMP_TRIES = 3600;
 
@@ -259,7 +253,7 @@ public final class TlsEngine {
         Instant now = instance.ports().clock().instant();
         Path dir = instance.configDirectory();
         for (int i = 0; i < STAMP_TRIES; i++) {
-            String stamp = Stamp.FORMAT.format(now.plusSeconds(i));
+            String stamp = UtcText.fileStamp(now.plusSeconds(i));
             if (!instance.ports().files().exists(dir.resolve(algorithm.keyFilePrefix() + stamp + ".pem"))
                     && !instance.ports().files().exists(dir.resolve(algorithm.certFilePrefix() + stamp + ".pem"))) {
                 return stamp;
