@@ -20,6 +20,7 @@ public final class PostlogMailLog implements AutoCloseable {
     private final Path configDirectory;
     private final String tag;
     private final Map<Level, Process> processes = new EnumMap<>(Level.class);
+    private boolean closed;
 
     public PostlogMailLog(Path postlog, Path configDirectory, String tag) {
         this.postlog = postlog;
@@ -30,6 +31,17 @@ public final class PostlogMailLog implements AutoCloseable {
     /** Starts the logger for {@code level} now, so that later lines need not wait for main.cf. */
     public void prestart(Level level) {
         process(level);
+    }
+
+    /**
+     * Starts the logger for {@code level} on a daemon thread: starting a process costs a JVM
+     * several milliseconds (process classes, the reaper thread, the exec), which then overlap with
+     * the command's own work. The first line logged waits for it.
+     */
+    public void prestartInBackground(Level level) {
+        Thread starter = new Thread(() -> process(level), "postlog-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     public void log(Level level, String text) {
@@ -46,7 +58,10 @@ public final class PostlogMailLog implements AutoCloseable {
         }
     }
 
-    private Process process(Level level) {
+    private synchronized Process process(Level level) {
+        if (closed) {
+            return null; // a background start that came too late: nothing more is logged
+        }
         if (processes.containsKey(level)) {
             return processes.get(level);
         }
@@ -66,7 +81,8 @@ public final class PostlogMailLog implements AutoCloseable {
 
     /** Ends input to every logger; does not wait (postlog sleeps a second after a fatal record). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         for (Process p : processes.values()) {
             if (p != null) {
                 try {

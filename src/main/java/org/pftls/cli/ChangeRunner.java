@@ -32,11 +32,11 @@ final class ChangeRunner {
             ctx.printLines(PlanReport.render(plan));
             return 0;
         }
+        ctx.prepareLogging(); // every changing run logs its messages: start the logger while we work
         try (InstanceLock lock = InstanceLock.acquire(ctx.configDirectory())) {
             Plan plan = planner.plan(ctx.engine());
             plan.warnings().forEach(ctx::warning);
             if (!plan.changesNothing()) {
-                ctx.prepareLogging();
                 new Applier(ctx.ports()).apply(plan);
             }
             if (plan.mainCf().isPresent()) {

@@ -174,11 +174,14 @@ public final class CommandContext implements MessageSink, AutoCloseable {
                 new PostfixCommandControl(POSTFIX_COMMANDS.resolve("postfix"), dir), demo);
     }
 
-    /** Starts the info logger before main.cf is edited (postlog waits for a just-edited main.cf). */
+    /**
+     * Starts the info logger now, in the background: before main.cf is edited (postlog waits for a
+     * just-edited main.cf), and while the command does its own work.
+     */
     void prepareLogging() {
         PostlogMailLog log = mailLog();
         if (log != null) {
-            log.prestart(Level.INFO);
+            log.prestartInBackground(Level.INFO);
         }
     }
 
