@@ -42,19 +42,22 @@ else
     echo "cds-classlist: warning: pftls --demo enable-server made no instance; skipping the runs on it" >&2
     sed -n 1,5p "$work/5.out" >&2 || true
 fi
-# The wizard's first screen, when tmux is there to give it a terminal.
+# The wizards' first screens (full screen, then line mode), when tmux is there to give them a
+# terminal.
 if command -v tmux >/dev/null 2>&1; then
-    n=$((n + 1))
-    sock="$work/tmux"
-    tmux -S "$sock" new-session -d -x 100 -y 30 "'$java' -XX:DumpLoadedClassList='$work/$n.classlist' \
-        -Djava.io.tmpdir='$work' -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xmx64m -jar '$home/pftls.jar' --demo; sleep 1"
-    # Wait for the first screen (any text on the pane), give it a moment to settle, then hang up.
-    for _ in $(seq 50); do
-        sleep 0.1
-        [ -n "$(tmux -S "$sock" capture-pane -p 2>/dev/null | tr -d '[:space:]')" ] && break
+    for mode in "" --plain; do
+        n=$((n + 1))
+        sock="$work/tmux"
+        tmux -S "$sock" new-session -d -x 100 -y 30 "'$java' -XX:DumpLoadedClassList='$work/$n.classlist' \
+            -Djava.io.tmpdir='$work' -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xmx64m -jar '$home/pftls.jar' --demo $mode; sleep 1"
+        # Wait for the first screen (any text on the pane), give it a moment to settle, then hang up.
+        for _ in $(seq 50); do
+            sleep 0.1
+            [ -n "$(tmux -S "$sock" capture-pane -p 2>/dev/null | tr -d '[:space:]')" ] && break
+        done
+        sleep 1
+        tmux -S "$sock" kill-server 2>/dev/null || true
     done
-    sleep 1
-    tmux -S "$sock" kill-server 2>/dev/null || true
 fi
 cat "$work"/*.classlist | awk '!/^#/ && !seen[$0]++' >"$out.tmp"
 mv -f "$out.tmp" "$out"

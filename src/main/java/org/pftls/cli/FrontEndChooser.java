@@ -37,9 +37,9 @@ final class FrontEndChooser {
     /**
      * What a probe of the terminal found.
      *
-     * @param type             the terminal type JLine recognised ({@code dumb} when it could not do better)
+     * @param type             the terminal type (TERM)
      * @param described        whether the terminfo database describes the type (else its capabilities
-     *                         are unknown, and JLine only guesses)
+     *                         are unknown)
      * @param cursorAddressing whether the terminfo entry has {@code cup}
      * @param columns          width (0 when unknown)
      * @param rows             height (0 when unknown)

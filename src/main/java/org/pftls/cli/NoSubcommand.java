@@ -27,7 +27,7 @@ final class NoSubcommand {
     /** @param usage the whole usage message, made only when it is printed (no terminal) */
     NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, Supplier<String> usage) {
         this(ctx, top, plain, fullScreen,
-                new FrontEndChooser(System.console() != null, ctx.env(), new JLineTerminalProbe()), usage);
+                new FrontEndChooser(System.console() != null, ctx.env(), new TerminfoProbe(ctx.env())), usage);
     }
 
     NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, FrontEndChooser chooser,
