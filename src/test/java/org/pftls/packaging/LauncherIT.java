@@ -26,7 +26,7 @@ class LauncherIT {
     void theArchiveMatchesTheBuiltJar() {
         // -Xshare:on refuses to start unless the archive can be used with this jar and JDK.
         Command.Result r = Command.run(LIMIT, "/bin/sh", "-c", "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" -Xshare:on"
-                + " -XX:SharedArchiveFile=" + TARGET.resolve("pftls.jsa") + " -jar " + TARGET.resolve("pftls.jar")
+                + " -XX:SharedArchiveFile=" + TARGET.resolve("pftls.jsa") + " -cp " + TARGET.resolve("pftls.jar") + " org.pftls.Main"
                 + " -c /nonexistent --help");
         assertEquals(0, r.exit(), r.describe());
         assertTrue(r.out().contains("enable-server"), r.describe());
