@@ -37,12 +37,22 @@ class PemBlockReaderTest {
         return b;
     }
 
+    /** One PEM reader under test: its next block, or null at the end. */
+    @FunctionalInterface
+    private interface Blocks extends java.io.Closeable {
+        PemObject next() throws IOException;
+
+        @Override
+        default void close() {
+        }
+    }
+
     /** Every block read, then "end", or the exception: as one comparable string. */
-    private static String readAllWithBc(String text) {
+    private static String readAll(Blocks blocks) {
         StringBuilder out = new StringBuilder();
-        try (PemReader reader = new PemReader(new StringReader(text))) {
+        try (blocks) {
             PemObject block;
-            while ((block = reader.readPemObject()) != null) {
+            while ((block = blocks.next()) != null) {
                 out.append(describe(block));
             }
             out.append("end");
@@ -52,18 +62,12 @@ class PemBlockReaderTest {
         return out.toString();
     }
 
+    private static String readAllWithBc(String text) {
+        return readAll(new PemReader(new StringReader(text))::readPemObject);
+    }
+
     private static String readAllWithPftls(String text) {
-        StringBuilder out = new StringBuilder();
-        try (PemBlockReader reader = new PemBlockReader(new StringReader(text))) {
-            PemObject block;
-            while ((block = reader.readPemObject()) != null) {
-                out.append(describe(block));
-            }
-            out.append("end");
-        } catch (IOException | RuntimeException e) {
-            out.append(e.getClass().getName()).append(": ").append(e.getMessage());
-        }
-        return out.toString();
+        return readAll(new PemBlockReader(new StringReader(text))::readPemObject);
     }
 
     private static String describe(PemObject block) {
