@@ -184,12 +184,12 @@ final class ScriptCommandLine {
         }
     }
 
-    /** A value or operand picocli takes as it is: not an option look-alike, not an @argument-file. */
     /** Whether picocli would take VALUE in {@code -c VALUE} as the value, as given. */
     static boolean acceptableConfigDirectory(String value) {
         return plain(value) && indexOf(TOP_LEVEL_NAMES, value) < 0 && value.indexOf('\0') < 0;
     }
 
+    /** A value or operand picocli takes as it is: not an option look-alike, not an @argument-file. */
     private static boolean plain(String arg) {
         return !arg.startsWith("-") && !arg.startsWith("@");
     }
