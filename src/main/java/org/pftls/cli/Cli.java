@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The command line: builds the picocli tree, runs the chosen subcommand, and turns every failure
  * into one "pftls: fatal: ..." line and the exit status of its kind. A plain command line of one of
- * postfix-tls-script's subcommands skips picocli altogether ({@link ScriptCommandLine}).
+ * postfix-tls-script's subcommands ({@link ScriptCommandLine}) or of the wizard ({@link WizardLaunch})
+ * skips picocli altogether.
  */
 public final class Cli {
     private final CommandContext ctx;

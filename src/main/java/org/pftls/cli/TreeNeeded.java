@@ -7,8 +7,9 @@ package org.pftls.cli;
  * print the usage, builds all), nothing at all for a bare {@code --version}, else everything (usage,
  * help, the wizard's usage on no terminal, an unknown subcommand's error listing them all).
  * Building only what is needed saves most of picocli's start-up reflection. Consulted only for the
- * command lines {@link ScriptCommandLine} declines (the plain script-compatible ones need no picocli
- * at all): the other subcommands, and anything unusual (help, usage errors, attached option values).
+ * command lines {@link ScriptCommandLine} and {@link WizardLaunch} decline (the plain
+ * script-compatible ones and the plain wizard launch need no picocli at all): the other
+ * subcommands, and anything unusual (help, usage errors, attached option values).
  *
  * @param subcommand the only subcommand to build, or null
  * @param none       true when no subcommand is needed
