@@ -12,7 +12,7 @@ import org.pftls.engine.ports.MessageSink.Level;
 /**
  * Logs to the Postfix mail log through {@code postlog -c CONFIG -t TAG -p LEVEL}, one process per
  * level fed on its standard input, as postfix-tls-script does. Processes can be started before
- * main.cf is edited ({@link #prestart}), because postlog waits for a just-edited ("hot") main.cf.
+ * main.cf is edited ({@link #prestartInBackground}), because postlog waits for a just-edited ("hot") main.cf.
  * Logging never fails the command: every error here is swallowed.
  */
 public final class PostlogMailLog implements AutoCloseable {
@@ -28,13 +28,9 @@ public final class PostlogMailLog implements AutoCloseable {
         this.tag = tag;
     }
 
-    /** Starts the logger for {@code level} now, so that later lines need not wait for main.cf. */
-    public void prestart(Level level) {
-        process(level);
-    }
-
     /**
-     * Starts the logger for {@code level} on a daemon thread: starting a process costs a JVM
+     * Starts the logger for {@code level} now, so that later lines need not wait for main.cf, on a
+     * daemon thread: starting a process costs a JVM
      * several milliseconds (process classes, the reaper thread, the exec), which then overlap with
      * the command's own work. The first line logged waits for it.
      */
