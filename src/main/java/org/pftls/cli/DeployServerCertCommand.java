@@ -3,6 +3,7 @@ package org.pftls.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** deploy-server-cert certfile keyfile. */
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
         + " key in keyfile, after checking that they match. Relative names are relative to the configuration"
         + " directory."})
 final class DeployServerCertCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls deploy-server-cert certfile keyfile";
+    static final String SYNOPSIS = "pftls deploy-server-cert [--chain-files] certfile keyfile";
 
     @Parameters(index = "0", paramLabel = "certfile", description = "The certificate, then its issuers, in PEM.")
     String certFile;
@@ -21,6 +22,10 @@ final class DeployServerCertCommand implements Callable<Integer> {
     @Mixin
     DryRunOption dryRun;
 
+    @Option(names = "--chain-files", description = "Deploy through smtpd_tls_chain_files (Postfix 3.4+),"
+            + " moving an instance from the legacy smtpd_tls_cert_file/smtpd_tls_key_file parameters.")
+    boolean chainFiles;
+
     private final CommandContext ctx;
 
     DeployServerCertCommand(CommandContext ctx) {
@@ -29,6 +34,7 @@ final class DeployServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.deployServerCert(certFile, keyFile));
+        return new ChangeRunner(ctx).run(dryRun.dryRun,
+                engine -> engine.deployServerCert(certFile, keyFile, chainFiles));
     }
 }

@@ -22,8 +22,8 @@ final class NewServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = options.key.spec();
+        var specs = options.key.specs();
         return new ChangeRunner(ctx).run(options.dryRun.dryRun,
-                engine -> engine.newServerCert(spec, options.hostNames));
+                engine -> engine.newServerCert(specs, options.hostNames));
     }
 }

@@ -21,8 +21,8 @@ final class NewServerKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = options.key.spec();
+        var specs = options.key.specs();
         return new ChangeRunner(ctx).run(options.dryRun.dryRun,
-                engine -> engine.newServerKey(spec, options.hostNames));
+                engine -> engine.newServerKey(specs, options.hostNames));
     }
 }

@@ -1,5 +1,6 @@
 package org.pftls.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.Callable;
  * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
  * flag {@code --dry-run}, all before the first operand; then the operands, as many as the subcommand
- * takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
+ * takes (the flags: {@code --dry-run}, and where the subcommand has them {@code --merge},
+ * {@code --chain-files}). A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
  * {@code @} (picocli reads {@code @file} as an argument file), and a {@code -c} VALUE must not be a
  * subcommand name (picocli refuses it as an option value) nor hold a NUL character (picocli's path
  * would fail differently). Anything else starting with {@code -} ({@code --}, {@code --help},
@@ -33,8 +35,9 @@ final class ScriptCommandLine {
         "status", "history", "rollback", "wizard"};
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
-    /** Whether each subcommand has {@code --dry-run}. */
-    private static final boolean[] DRY_RUN = {true, true, true, true, true, false, false, false, false};
+    /** Each subcommand's flags (long options without a value). */
+    private static final String[][] FLAGS = {{"--dry-run", "--merge"}, {"--dry-run", "--merge", "--chain-files"},
+        {"--dry-run"}, {"--dry-run"}, {"--dry-run", "--chain-files"}, {}, {}, {}, {}};
     private static final int ANY = Integer.MAX_VALUE;
     private static final int[] MIN_OPERANDS = {0, 0, 0, 0, 2, 0, 0, 0, 0};
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
@@ -80,11 +83,11 @@ final class ScriptCommandLine {
         }
         String letters = VALUE_OPTIONS[c];
         String[] values = new String[letters.length()];
-        boolean dryRun = false;
+        List<String> flags = new ArrayList<>();
         while (i < args.length && args[i].startsWith("-")) {
             String a = args[i];
-            if (DRY_RUN[c] && a.equals("--dry-run")) {
-                dryRun = true;
+            if (indexOf(FLAGS[c], a) >= 0) {
+                flags.add(a);
                 i++;
                 continue;
             }
@@ -104,23 +107,29 @@ final class ScriptCommandLine {
                 return null;
             }
         }
-        return new ScriptCommandLine(configDirectory, command(c, ctx, values, dryRun, args, i));
+        return new ScriptCommandLine(configDirectory, command(c, ctx, values, flags, args, i));
     }
 
     /** Makes subcommand number {@code c} and fills its fields as picocli would. */
-    private static Callable<Integer> command(int c, CommandContext ctx, String[] values, boolean dryRun,
+    private static Callable<Integer> command(int c, CommandContext ctx, String[] values, List<String> flags,
             String[] args, int firstOperand) {
+        boolean dryRun = flags.contains("--dry-run");
+        boolean merge = flags.contains("--merge");
+        boolean chainFiles = flags.contains("--chain-files");
         switch (c) {
             case 0: {
                 EnableClientCommand cmd = new EnableClientCommand(ctx);
                 cmd.randSource = values[0];
                 cmd.dryRun = dryRunOption(dryRun);
+                cmd.merge = merge;
                 return cmd;
             }
             case 1: {
                 EnableServerCommand cmd = new EnableServerCommand(ctx);
                 cmd.randSource = values[0];
                 cmd.options = certificateOptions(values[1], values[2], dryRun, args, firstOperand);
+                cmd.merge = merge;
+                cmd.chainFiles = chainFiles;
                 return cmd;
             }
             case 2: {
@@ -138,6 +147,7 @@ final class ScriptCommandLine {
                 cmd.certFile = args[firstOperand];
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
+                cmd.chainFiles = chainFiles;
                 return cmd;
             }
             case 5: {

@@ -22,6 +22,12 @@ public final class DetectionReport {
                 : "configured: " + String.join(", ", d.clientNonDefault())));
         out.add("SMTP server TLS:         " + (d.serverAllDefault() ? "all default (enable-server applies)"
                 : "configured: " + String.join(", ", d.serverNonDefault())));
+        out.add("Server TLS level:        " + d.server().level().describe());
+        out.add("Server certificates:     " + d.server().description());
+        for (var o : d.server().overrides()) {
+            out.add("master.cf override:      " + o.service() + " (port " + o.port() + ", line " + o.line() + "): -o "
+                    + o.parameter() + "=" + o.value());
+        }
         for (DeployedPair p : d.deployed()) {
             String name = p.algorithm().postfixName().toUpperCase(java.util.Locale.ROOT);
             if (!p.configured()) {

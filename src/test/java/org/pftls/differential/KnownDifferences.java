@@ -31,16 +31,25 @@ final class KnownDifferences {
             m.put(file + ": output-server-tlsa", tlsaOnlyWhenEveryKeyIsReadable());
         }
         // The key in the combined file that smtpd_tls_key_file defaults to: pftls finds it.
-        m.put("combined-key.cf: output-server-tlsa", combinedKeyTlsa());
-        m.put("combined-key.cf: output-server-csr", combinedKeyCsr());
+        m.put("combined-key.cf: output-server-tlsa", combinedKeyTlsa("combined.example.org"));
+        m.put("combined-key.cf: output-server-csr", combinedKeyCsr("combined.example.org"));
         m.put("combined-key.cf: new-server-cert", combinedKeyNewCert());
+        // smtpd_tls_chain_files (not in the script's list): smtpd uses it and ignores the legacy
+        // parameters; pftls reads and writes it (the script writes parameters smtpd ignores).
+        m.put("chain-files.cf: all-default-server", chainFilesNotAllDefault());
+        m.put("chain-files.cf: enable-server", chainFilesEnableServerRefused());
+        m.put("chain-files.cf: deploy-server-cert rsa-cert.pem rsa-key.pem", chainFilesDeploy());
+        m.put("chain-files.cf: output-server-tlsa", combinedKeyTlsa("chain.example.org"));
+        m.put("chain-files.cf: output-server-csr", combinedKeyCsr("chain.example.org"));
+        m.put("chain-files.cf: new-server-cert", combinedKeyNewCert());
         // A certificate file set, the key file left at its default: pftls looks at the key file smtpd
         // would use ($smtpd_tls_cert_file, here a missing file) and warns that it is not there.
         m.put("crlf-mixed.cf: new-server-cert", sameButPftlsWarns(
                 "warning: Key file: /c.pem /cont.pem not found, creating new keys"));
         // postfix 3.7.11 glues appended settings to a last line without newline; pftls adds the newline.
         for (String sub : List.of("enable-client", "enable-server", "deploy-server-cert rsa-cert.pem rsa-key.pem")) {
-            m.put("no-final-newline.cf: " + sub, missingFinalNewlineRepaired());
+            m.put("no-final-newline.cf: " + sub, Improvements.around(List.of(sub.split(" ")),
+                    missingFinalNewlineRepaired()));
         }
         return m;
     }
@@ -90,25 +99,25 @@ final class KnownDifferences {
         };
     }
 
-    private static Expectation combinedKeyTlsa() {
+    private static Expectation combinedKeyTlsa(String host) {
         return (script, pftls) -> assertAll(
                 () -> assertEquals(1, script.status(), "postfix tls sees no key"),
                 () -> assertTrue(script.messages().contains("fatal: No usable keyfiles specified or configured"),
                         script.messages().toString()),
                 () -> assertEquals(0, pftls.status(), "pftls finds the key\n" + pftls.describe()),
-                () -> assertTrue(pftls.stdout().startsWith("; DIR/combined.pem\n_25._tcp.combined.example.org. IN"
+                () -> assertTrue(pftls.stdout().startsWith("; DIR/combined.pem\n_25._tcp." + host + ". IN"
                         + " TLSA 3 1 1 "), pftls.stdout()),
                 () -> assertTrue(pftls.stdout().contains(Observer.TLSA_VERIFIED), pftls.stdout()));
     }
 
-    private static Expectation combinedKeyCsr() {
+    private static Expectation combinedKeyCsr(String host) {
         return (script, pftls) -> assertAll(
                 () -> assertEquals(1, script.status(), "postfix tls sees no key"),
                 () -> assertTrue(script.messages().contains("fatal: No usable keyfile specified or configured"),
                         script.messages().toString()),
                 () -> assertEquals(0, pftls.status(), "pftls finds the key\n" + pftls.describe()),
                 () -> assertTrue(pftls.stdout().contains("public key: fixture rsa-key.pem"), pftls.stdout()),
-                () -> assertTrue(pftls.stdout().contains("DNS:combined.example.org"), pftls.stdout()),
+                () -> assertTrue(pftls.stdout().contains("DNS:" + host), pftls.stdout()),
                 () -> assertTrue(pftls.stdout().contains("openssl exit status 0"), pftls.stdout()));
     }
 
@@ -159,5 +168,47 @@ final class KnownDifferences {
         }
         result.sort(null);
         return result;
+    }
+
+    /** all-default-server: the script says yes (it does not look at smtpd_tls_chain_files); pftls says no. */
+    private static Expectation chainFilesNotAllDefault() {
+        return (script, pftls) -> assertAll(
+                () -> assertEquals(0, script.status()),
+                () -> assertEquals(1, pftls.status(), "smtpd_tls_chain_files is a server TLS setting"),
+                () -> assertEquals(List.of(), pftls.messages()),
+                () -> assertEquals(List.of(), pftls.changedFiles()));
+    }
+
+    /** enable-server: the script writes parameters smtpd ignores; pftls changes nothing and says why. */
+    private static Expectation chainFilesEnableServerRefused() {
+        return (script, pftls) -> {
+            List<String> expected = new ArrayList<>(List.of(
+                    "*** Non-default SMTP server TLS settings detected, no changes made."));
+            assertAll(
+                    () -> assertEquals(0, script.status()),
+                    () -> assertTrue(script.postconf().contains("smtpd_tls_security_level = may"), "the script enables"),
+                    () -> assertEquals(0, pftls.status()),
+                    () -> assertEquals(List.of(), pftls.changedFiles()),
+                    () -> assertEquals(java.util.Map.of(), pftls.newFiles()),
+                    () -> assertEquals(expected.get(0), pftls.messages().get(0)),
+                    () -> assertTrue(pftls.messages().contains("smtpd_tls_chain_files is set: the smtpd_tls_cert_file"
+                            + " and smtpd_tls_key_file that enable-server writes would be ignored."), pftls.messages()
+                            .toString()),
+                    () -> assertEquals(Improvements.MERGE_HINT_SERVER, pftls.messages().subList(
+                            pftls.messages().size() - 2, pftls.messages().size())));
+        };
+    }
+
+    /** deploy: the script sets the ignored legacy parameters; pftls replaces the RSA entry of smtpd_tls_chain_files. */
+    private static Expectation chainFilesDeploy() {
+        return (script, pftls) -> assertAll(
+                () -> assertEquals(0, script.status()),
+                () -> assertTrue(script.postconf().contains("smtpd_tls_key_file = DIR/rsa-key.pem")),
+                () -> assertEquals(0, pftls.status(), pftls.describe()),
+                () -> assertTrue(pftls.postconf().contains("smtpd_tls_chain_files = DIR/rsa-key.pem, DIR/rsa-cert.pem"),
+                        pftls.postconf().toString()),
+                () -> assertTrue(pftls.postconf().contains(Improvements.LEVEL_MAY), pftls.postconf().toString()),
+                () -> assertTrue(pftls.postconf().stream().noneMatch(l -> l.startsWith("smtpd_tls_key_file")),
+                        "the legacy parameters are left alone: " + pftls.postconf()));
     }
 }

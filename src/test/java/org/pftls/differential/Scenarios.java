@@ -71,7 +71,7 @@ final class Scenarios {
         for (String file : MATRIX) {
             for (List<String> args : SUBCOMMANDS) {
                 String name = shortName(file) + ": " + String.join(" ", args);
-                list.add(new Scenario(name, file, args, known.getOrDefault(name, Expectations.same())));
+                list.add(new Scenario(name, file, args, known.getOrDefault(name, Improvements.expect(args))));
             }
         }
         list.addAll(options());
@@ -168,6 +168,6 @@ final class Scenarios {
 
     static Scenario same(String file, String... args) {
         return new Scenario(shortName(file) + ": " + String.join(" ", args), file, List.of(args),
-                Expectations.same());
+                Improvements.expect(List.of(args)));
     }
 }

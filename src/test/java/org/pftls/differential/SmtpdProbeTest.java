@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SmtpdProbeTest {
     /** TLS 1.3 uses an RSA server key with RSA-PSS; offering only PKCS#1 v1.5 would fail. */
-    private static final String RSA = "rsa_pss_rsae_sha256";
-    private static final String ECDSA = "ecdsa_secp256r1_sha256";
+    static final String RSA = "rsa_pss_rsae_sha256";
+    static final String ECDSA = "ecdsa_secp256r1_sha256";
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN CERTIFICATE-----\\n.*?-----END CERTIFICATE-----\\n", Pattern.DOTALL);
 
@@ -65,12 +65,12 @@ class SmtpdProbeTest {
         }
     }
 
-    private static void succeeds(SideRun run) {
+    static void succeeds(SideRun run) {
         assertEquals(0, run.status(), () -> "pftls failed: " + run.messages());
     }
 
     /** The newest file whose name starts with the prefix (names carry a time stamp). */
-    private static Path newest(Path dir, String prefix) {
+    static Path newest(Path dir, String prefix) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix))
                     .max((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
@@ -80,13 +80,13 @@ class SmtpdProbeTest {
         }
     }
 
-    private static String fingerprint(Path certificate) {
+    static String fingerprint(Path certificate) {
         return ExternalCommand.ok(List.of(RequiredTools.OPENSSL.toString(), "x509", "-in", certificate.toString(),
                 "-noout", "-fingerprint", "-sha256")).outText().trim();
     }
 
     /** The fingerprint of the certificate smtpd presents after STARTTLS when only {@code sigalg} is offered. */
-    private static String served(ProbeInstance instance, String sigalg) {
+    static String served(ProbeInstance instance, String sigalg) {
         ExternalCommand.Result r = ExternalCommand.run(List.of(RequiredTools.OPENSSL.toString(), "s_client",
                 "-starttls", "smtp", "-connect", "127.0.0.1:" + instance.port(), "-sigalgs", sigalg),
                 java.util.Map.of(), "QUIT\r\n".getBytes(StandardCharsets.US_ASCII));

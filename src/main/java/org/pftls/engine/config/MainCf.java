@@ -86,6 +86,16 @@ public final class MainCf {
         return new MainCf(copy, displayPath, Collections.unmodifiableMap(values), List.copyOf(warnings));
     }
 
+    /**
+     * This main.cf with some settings replaced or added, as a daemon sees it under master.cf's
+     * {@code -o name=value} options; the bytes stay those of the file.
+     */
+    public MainCf withOverrides(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        return new MainCf(content, displayPath, Collections.unmodifiableMap(merged), warnings);
+    }
+
     /** The file's bytes, exactly as given to {@link #parse}. */
     public byte[] bytes() {
         return content.clone();

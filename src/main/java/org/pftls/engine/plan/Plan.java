@@ -14,19 +14,35 @@ import java.util.Optional;
  * @param messages       the informational text to show after a successful apply, one entry per line
  *                       (the same lines postfix-tls-script logs)
  * @param command        the equivalent non-interactive command line
+ * @param decisions      every main.cf parameter the operation decided about, in order: those it sets
+ *                       (the settings of {@link #mainCf}) and, for a merge, those it keeps, each
+ *                       with the reason
  */
 public record Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
-                   List<String> warnings, List<String> messages, List<String> command) {
+                   List<String> warnings, List<String> messages, List<String> command, List<Setting> decisions) {
 
     public Plan {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
         messages = List.copyOf(messages);
         command = List.copyOf(command);
+        decisions = List.copyOf(decisions);
+    }
+
+    /** A plan whose decisions are exactly the settings of its main.cf edit (nothing kept). */
+    public Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf, List<String> warnings,
+                List<String> messages, List<String> command) {
+        this(operation, files, mainCf, warnings, messages, command,
+                mainCf.map(MainCfChange::settings).orElse(List.of()));
     }
 
     /** True when applying changes nothing on disk (only messages are shown). */
     public boolean changesNothing() {
         return files.isEmpty() && mainCf.isEmpty();
+    }
+
+    /** The parameters the plan leaves as they are, with the reason (a merge's "kept" entries). */
+    public List<Setting> kept() {
+        return decisions.stream().filter(s -> !s.applied()).toList();
     }
 }

@@ -14,11 +14,12 @@ import java.util.List;
  * @param serverNonDefault server TLS settings that are not at their defaults (name = value)
  * @param deployed         one entry per algorithm (rsa, ecdsa)
  * @param tlsRandomSource  the effective tls_random_source
+ * @param server           how smtpd gets its certificates, its effective TLS level, master.cf overrides
  * @param warnings         everything an operator should fix, each with the fix
  */
 public record Detection(Path configDirectory, String postfixVersion, boolean postfixInstalled, String myhostname,
                         List<String> clientNonDefault, List<String> serverNonDefault, List<DeployedPair> deployed,
-                        String tlsRandomSource, List<String> warnings) {
+                        String tlsRandomSource, ServerSetup server, List<String> warnings) {
 
     public boolean clientAllDefault() {
         return clientNonDefault.isEmpty();

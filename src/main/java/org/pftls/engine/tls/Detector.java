@@ -44,7 +44,8 @@ public final class Detector {
             pairs.add(p);
             warnings.addAll(p.problems());
         }
-        chainFilesWarning().ifPresent(warnings::add);
+        ServerSetup server = ServerSetup.of(instance);
+        warnings.addAll(server.problems());
         for (String legacy : List.of("smtp_use_tls", "smtp_enforce_tls", "smtpd_use_tls", "smtpd_enforce_tls")) {
             instance.parameters().explicit(legacy).filter(v -> !v.isEmpty()).ifPresent(v -> warnings.add(
                     legacy + " = " + v + " is obsolete; use " + (legacy.startsWith("smtpd") ? "smtpd" : "smtp")
@@ -59,13 +60,8 @@ public final class Detector {
         return new Detection(instance.configDirectory(), instance.ports().postfix().mailVersion(),
                 instance.ports().postfix().installed(), myhostname,
                 TlsSettings.CLIENT.nonDefault(instance.parameters()),
-                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, warnings);
-    }
-
-    private Optional<String> chainFilesWarning() {
-        return instance.parameters().explicit("smtpd_tls_chain_files").filter(v -> !v.isEmpty())
-                .map(v -> "smtpd_tls_chain_files is set and overrides smtpd_tls_cert_file and smtpd_tls_key_file;"
-                        + " pftls manages only the latter: remove smtpd_tls_chain_files to use them");
+                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, server,
+                List.copyOf(new java.util.LinkedHashSet<>(warnings)));
     }
 
     private DeployedPair pair(KeyAlgorithm algorithm) {

@@ -33,14 +33,30 @@ final class KeyFileLocator {
         return Optional.of(instance.configDirectory().resolve(argument));
     }
 
-    /** The key file main.cf deploys for the algorithm, if any. */
+    /**
+     * The key file main.cf deploys for the algorithm, if any: with smtpd_tls_chain_files in force,
+     * the file where that key is; else the legacy key file parameter.
+     */
     Optional<Path> deployedKey(KeyAlgorithm algorithm) throws PftlsException {
+        if (chainFilesInForce()) {
+            return ChainFiles.read(instance).entry(algorithm).map(e -> e.paths().get(0));
+        }
         return mainCfPath(algorithm.keyFileParameter());
     }
 
-    /** The certificate file main.cf deploys for the algorithm, if any. */
+    /**
+     * The certificate file main.cf deploys for the algorithm, if any: with smtpd_tls_chain_files in
+     * force, the last file of that key's entry (where its chain is); else the legacy parameter.
+     */
     Optional<Path> deployedCertificate(KeyAlgorithm algorithm) throws PftlsException {
+        if (chainFilesInForce()) {
+            return ChainFiles.read(instance).entry(algorithm).map(e -> e.paths().get(e.paths().size() - 1));
+        }
         return mainCfPath(algorithm.certFileParameter());
+    }
+
+    private boolean chainFilesInForce() throws PftlsException {
+        return new ServerDeployment(instance).inForce() == ServerDeployment.Mechanism.CHAIN_FILES;
     }
 
     private Optional<Path> mainCfPath(String parameter) throws PftlsException {

@@ -89,4 +89,60 @@ final class ScriptMessages {
                         "the newly deployed keys).")
                 : List.of("(deploy after updating the DNS and waiting for stale RRs to expire).");
     }
+
+    /** {@link #created} for several pairs (-a rsa,ecdsa): one deploy command per pair. */
+    static List<String> createdAll(List<String[]> certAndKey) {
+        if (certAndKey.size() == 1) {
+            return created(certAndKey.get(0)[0], certAndKey.get(0)[1]);
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "New private keys and self-signed certificates created. To deploy run:"));
+        for (String[] p : certAndKey) {
+            lines.add("  # postfix tls deploy-server-cert " + p[0] + " " + p[1]);
+        }
+        return lines;
+    }
+
+    /** {@link #serverDeployed} for several pairs. */
+    static List<String> serverDeployedAll(String deploy, int pairs) {
+        List<String> lines = new ArrayList<>(serverDeployed(deploy));
+        if (pairs > 1) {
+            int i = lines.indexOf("New TLS private key and certificate deployed.");
+            lines.set(i, "New TLS private keys and certificates deployed.");
+        }
+        return lines;
+    }
+
+    /** {@link #csr} for several pairs: one command per key. */
+    static List<String> csrAll(List<String[]> certAndKey, boolean deployed) {
+        if (certAndKey.size() == 1) {
+            return csr(certAndKey.get(0)[0], certAndKey.get(0)[1], deployed);
+        }
+        List<String> lines = new ArrayList<>(List.of("To generate CSRs run:"));
+        List<String> certs = new ArrayList<>();
+        for (String[] p : certAndKey) {
+            lines.add("  # postfix tls output-server-csr -k " + p[1] + " [<hostname> ...]");
+            certs.add(p[0]);
+        }
+        String where = String.join(" and ", certs);
+        lines.add(deployed ? "Save each signed certificate chain in its file: " + where + "."
+                : "Save each signed certificate chain in its file: " + where + ", and deploy as above.");
+        return lines;
+    }
+
+    /** {@link #tlsa} for several keys. */
+    static List<String> tlsaAll(List<String> keys, boolean deployed) {
+        if (keys.size() == 1) {
+            return tlsa(keys.get(0), deployed);
+        }
+        return List.of(
+                "To generate TLSA records run:",
+                "  # postfix tls output-server-tlsa [-h <hostname>] " + (deployed ? "" : String.join(" ", keys)));
+    }
+
+    /** After the "no changes made" suggestions: how to change only what is missing. */
+    static List<String> mergeHint(String subcommand) {
+        return List.of("To change only what is missing and keep the settings above, run:",
+                "  # pftls " + subcommand + " --merge --dry-run    (to see every change first; then without --dry-run)");
+    }
 }

@@ -1,51 +1,45 @@
 package org.pftls.engine.tls;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
-import org.pftls.engine.config.MainCfEditor;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
-import org.pftls.engine.crypto.KeyFiles;
-import org.pftls.engine.crypto.KeyMaker;
 import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.crypto.LoadedKey;
-import org.pftls.engine.crypto.PrivateKeyPem;
-import org.pftls.engine.crypto.SelfSignedCertificates;
 import org.pftls.engine.crypto.Tlsa;
-import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.plan.Setting;
-import org.pftls.engine.plan.UtcText;
 
 /**
- * The nine operations of {@code postfix tls} on one instance. Changing operations return a
- * {@link Plan} (nothing is written until it is applied); output operations return their text.
+ * The nine operations of {@code postfix tls} on one instance, and pftls's additions to them
+ * ({@code --merge}, several algorithms at once, {@code --chain-files}). Changing operations return
+ * a {@link Plan} (nothing is written until it is applied); output operations return their text.
  */
 public final class TlsEngine {
-    /** How many following seconds to try when key-STAMP.pem is taken (two runs in one second). */
-    private static final int STAMP_TRIES = 3600;
-
     private final Instance instance;
     private final KeyFileLocator keyFiles;
+    private final InstanceFiles files;
+    private final Plans plans;
 
     public TlsEngine(Instance instance) {
         this.instance = instance;
         this.keyFiles = new KeyFileLocator(instance);
+        this.files = new InstanceFiles(instance);
+        this.plans = new Plans(instance);
     }
 
     public Instance instance() {
@@ -59,71 +53,159 @@ public final class TlsEngine {
 
     /** enable-client [-r randsource]. */
     public Plan enableClient(String randSource) throws PftlsException {
-        List<String> command = command("enable-client", randSource == null || randSource.isEmpty()
-                ? List.of() : List.of("-r", randSource));
-        String random = RandomSource.choose(randSource, instance);
-        String dbType = cacheDbType();
-        if (!allDefault(TlsSettings.CLIENT)) {
-            return new Plan("enable-client", List.of(), Optional.empty(), List.of(),
-                    ScriptMessages.enableClientSuggestions(dbType), command);
-        }
-        List<String[]> settings = new ArrayList<>();
-        settings.add(new String[] {"smtp_tls_security_level", "may"});
-        settings.add(new String[] {"smtp_tls_loglevel", "1"});
-        if (dbType != null) {
-            settings.add(new String[] {"smtp_tls_session_cache_database",
-                dbType + ":" + instance.parameters().expanded("data_directory") + "/smtp_scache"});
-        }
-        settings.add(new String[] {"tls_random_source", random});
-        return new Plan("enable-client", List.of(), Optional.of(mainCfChange(settings)), List.of(),
-                ScriptMessages.clientDeployed(), command);
+        return enableClient(randSource, false);
     }
 
-    /** enable-server [-r randsource] [-a algorithm] [-b bits] [hostname ...]. */
-    public Plan enableServer(String randSource, KeySpec spec, List<String> hostNames) throws PftlsException {
+    /** enable-client [-r randsource] [--merge]. */
+    public Plan enableClient(String randSource, boolean merge) throws PftlsException {
         List<String> args = new ArrayList<>();
         if (randSource != null && !randSource.isEmpty()) {
             args.addAll(List.of("-r", randSource));
         }
-        args.addAll(keyArgs(spec));
+        if (merge) {
+            args.add("--merge");
+        }
+        List<String> command = command("enable-client", args);
+        String random = RandomSource.choose(randSource, instance);
+        List<String> mapTypes = instance.ports().postfix().mapTypes(instance.configDirectory());
+        String dbType = cacheDbType(mapTypes);
+        if (allDefault(TlsSettings.CLIENT)) {
+            List<Setting> settings = new ArrayList<>();
+            settings.add(set("smtp_tls_security_level", "may"));
+            settings.add(set("smtp_tls_loglevel", "1"));
+            if (dbType != null) {
+                settings.add(set("smtp_tls_session_cache_database",
+                        dbType + ":" + instance.parameters().expanded("data_directory") + "/smtp_scache"));
+            }
+            settings.add(set("tls_random_source", random));
+            return new Plan("enable-client", List.of(), Optional.of(mainCfChange(settings)), List.of(),
+                    ScriptMessages.clientDeployed(), command);
+        }
+        if (!merge) {
+            List<String> messages = new ArrayList<>(ScriptMessages.enableClientSuggestions(dbType));
+            messages.addAll(ScriptMessages.mergeHint("enable-client"));
+            return new Plan("enable-client", List.of(), Optional.empty(), List.of(), messages, command);
+        }
+        MergeRules rules = new MergeRules(instance);
+        List<Setting> decisions = rules.client(randSource, random, dbType, mapTypes);
+        return merged("enable-client", List.of(), decisions, rules.warnings(), ScriptMessages.clientDeployed(),
+                command);
+    }
+
+    /** enable-server [-r randsource] [-a algorithm] [-b bits] [hostname ...]. */
+    public Plan enableServer(String randSource, KeySpec spec, List<String> hostNames) throws PftlsException {
+        return enableServer(randSource, List.of(spec), hostNames, false, false);
+    }
+
+    /**
+     * enable-server [-r randsource] [-a algorithms] [-b bits] [--merge] [--chain-files] [hostname ...]:
+     * without {@code merge}, the script's behaviour (only on an all-default instance).
+     */
+    public Plan enableServer(String randSource, List<KeySpec> specs, List<String> hostNames, boolean merge,
+                             boolean chainFiles) throws PftlsException {
+        List<String> args = new ArrayList<>();
+        if (randSource != null && !randSource.isEmpty()) {
+            args.addAll(List.of("-r", randSource));
+        }
+        args.addAll(keyArgs(specs));
+        args.addAll(flags(merge, chainFiles));
         args.addAll(hostNames);
         List<String> command = command("enable-server", args);
         String random = RandomSource.choose(randSource, instance);
-        if (!allDefault(TlsSettings.SERVER)) {
-            return new Plan("enable-server", List.of(), Optional.empty(), List.of(),
-                    ScriptMessages.enableServerSuggestions(), command);
+        boolean allDefault = allDefault(TlsSettings.SERVER);
+        if (!allDefault && !merge) {
+            List<String> messages = new ArrayList<>(ScriptMessages.enableServerSuggestions());
+            if (ChainFiles.set(instance)) {
+                messages.add("smtpd_tls_chain_files is set: the smtpd_tls_cert_file and smtpd_tls_key_file that"
+                        + " enable-server writes would be ignored.");
+            }
+            messages.addAll(ScriptMessages.mergeHint("enable-server"));
+            return new Plan("enable-server", List.of(), Optional.empty(), List.of(), messages, command);
         }
-        return newCertificate("enable-server", spec, null, "enable", hostNames, random, List.of(), command);
+        List<String> names = HostNameChoice.resolve(hostNames, instance);
+        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
+        List<ServerDeployment.Pair> deploy = pairs.stream().map(NewServerFiles.Pair::deployment).toList();
+        List<String> messages = newFileMessages(pairs, "enable");
+        if (allDefault) {
+            List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(deploy, chainFiles, ""));
+            settings.add(set("smtpd_tls_security_level", "may"));
+            settings.add(set("smtpd_tls_received_header", "yes"));
+            settings.add(set("smtpd_tls_loglevel", "1"));
+            settings.add(set("tls_random_source", random));
+            return new Plan("enable-server", NewServerFiles.files(pairs), Optional.of(mainCfChange(settings)),
+                    List.of(), messages, command);
+        }
+        Map<KeyAlgorithm, String> reasons = new EnumMap<>(KeyAlgorithm.class);
+        for (NewServerFiles.Pair p : pairs) {
+            reasons.put(p.algorithm(), replaces(p.algorithm()));
+        }
+        List<Setting> decisions = new ArrayList<>(new ServerDeployment(instance).settings(deploy, chainFiles,
+                reasons::get));
+        MergeRules rules = new MergeRules(instance);
+        List<Setting> rest = rules.server(randSource, random);
+        decisions.addAll(rest);
+        boolean turnsOn = rest.stream().anyMatch(d -> d.name().equals("smtpd_tls_security_level") && d.applied());
+        return merged("enable-server", NewServerFiles.files(pairs), decisions, rules.warnings(),
+                turnsOn ? messages : newFileMessages(pairs, "deploy"), command);
     }
 
     /** new-server-key [-a algorithm] [-b bits] [hostname ...]. */
     public Plan newServerKey(KeySpec spec, List<String> hostNames) throws PftlsException {
-        List<String> args = new ArrayList<>(keyArgs(spec));
+        return newServerKey(List.of(spec), hostNames);
+    }
+
+    /** new-server-key [-a algorithms] [-b bits] [hostname ...]: one key and certificate per algorithm. */
+    public Plan newServerKey(List<KeySpec> specs, List<String> hostNames) throws PftlsException {
+        List<String> args = new ArrayList<>(keyArgs(specs));
         args.addAll(hostNames);
-        return newCertificate("new-server-key", spec, null, null, hostNames, null, List.of(),
-                command("new-server-key", args));
+        List<String> names = HostNameChoice.resolve(hostNames, instance);
+        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
+        return new Plan("new-server-key", NewServerFiles.files(pairs), Optional.empty(), List.of(),
+                newFileMessages(pairs, null), command("new-server-key", args));
     }
 
     /** new-server-cert [-a algorithm] [-b bits] [hostname ...]: reuses the deployed key of that algorithm. */
     public Plan newServerCert(KeySpec spec, List<String> hostNames) throws PftlsException {
-        List<String> args = new ArrayList<>(keyArgs(spec));
+        return newServerCert(List.of(spec), hostNames);
+    }
+
+    /** new-server-cert [-a algorithms] [-b bits] [hostname ...]: reuses the deployed key of each algorithm. */
+    public Plan newServerCert(List<KeySpec> specs, List<String> hostNames) throws PftlsException {
+        List<String> args = new ArrayList<>(keyArgs(specs));
         args.addAll(hostNames);
         List<String> warnings = new ArrayList<>();
-        Path oldKey = keyFiles.deployedKey(spec.algorithm()).orElse(null);
-        if (oldKey != null && !instance.ports().files().isRegularFile(oldKey)) {
-            warnings.add("Key file: " + oldKey + " not found, creating new keys");
-            oldKey = null;
+        Map<KeyAlgorithm, Path> reuse = new EnumMap<>(KeyAlgorithm.class);
+        for (KeySpec spec : specs) {
+            Path oldKey = keyFiles.deployedKey(spec.algorithm()).orElse(null);
+            if (oldKey != null && !instance.ports().files().isRegularFile(oldKey)) {
+                warnings.add("Key file: " + oldKey + " not found, creating new keys");
+                oldKey = null;
+            }
+            if (oldKey != null) {
+                reuse.put(spec.algorithm(), oldKey);
+            }
         }
-        return newCertificate("new-server-cert", spec, oldKey, null, hostNames, null, warnings,
-                command("new-server-cert", args));
+        List<String> names = HostNameChoice.resolve(hostNames, instance);
+        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, reuse, names);
+        return new Plan("new-server-cert", NewServerFiles.files(pairs), Optional.empty(), warnings,
+                newFileMessages(pairs, null), command("new-server-cert", args));
     }
 
     /** deploy-server-cert certfile keyfile. */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
+        return deployServerCert(certArgument, keyArgument, false);
+    }
+
+    /**
+     * deploy-server-cert [--chain-files] certfile keyfile. Deliberate difference: when server TLS is
+     * off (no level, and no obsolete smtpd_use_tls/smtpd_enforce_tls turning it on), it also sets
+     * {@code smtpd_tls_security_level = may}, so that the deployed certificate is used at all.
+     */
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles) throws PftlsException {
         Path cert = instance.configDirectory().resolve(certArgument);
         Path key = instance.configDirectory().resolve(keyArgument);
-        LoadedKey loaded = readKey(key);
-        List<X509Certificate> chain = readCertificates(cert);
+        LoadedKey loaded = files.key(key);
+        List<X509Certificate> chain = files.certificates(cert);
         CertificateFiles.checkMatches(chain.get(0), loaded.keyPair(), cert.toString(), key.toString());
         CertificateFiles.checkChainOrder(chain, cert.toString());
         List<String> warnings = new ArrayList<>();
@@ -133,12 +215,25 @@ public final class TlsEngine {
                     + "; clients that check it will refuse it");
         }
         KeyAlgorithm algorithm = loaded.algorithm();
-        List<String[]> settings = List.of(
-                new String[] {algorithm.keyFileParameter(), key.toString()},
-                new String[] {algorithm.certFileParameter(), cert.toString()});
+        List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(
+                List.of(new ServerDeployment.Pair(algorithm, key, cert)), chainFiles, ""));
+        TlsLevel level = TlsLevel.of(instance.parameters(), TlsLevel.Side.SERVER);
+        String deploy = "deploy";
+        if (level.off()) {
+            Optional<String> explicit = instance.parameters().explicit("smtpd_tls_security_level");
+            if (explicit.isPresent() && !explicit.get().isEmpty()) {
+                warnings.add("smtpd_tls_security_level = " + explicit.get() + ": smtpd offers no STARTTLS, so the"
+                        + " deployed certificate is not used; set smtpd_tls_security_level = may to use it");
+            } else {
+                settings.add(Setting.set("smtpd_tls_security_level", explicit, "may",
+                        "server TLS was off: without it the certificate is never used"));
+                deploy = "enable";
+            }
+        }
+        List<String> args = new ArrayList<>(flags(false, chainFiles));
+        args.addAll(List.of(cert.toString(), key.toString()));
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
-                ScriptMessages.serverDeployed("deploy"),
-                command("deploy-server-cert", List.of(cert.toString(), key.toString())));
+                ScriptMessages.serverDeployed(deploy), command("deploy-server-cert", args));
     }
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
@@ -160,7 +255,7 @@ public final class TlsEngine {
                     + "; name one with -k keyfile, or deploy a key first");
         }
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        return new CsrBuilder(instance.ports().random()).csrPem(readKey(key.get()).keyPair(), names);
+        return new CsrBuilder(instance.ports().random()).csrPem(files.key(key.get()).keyPair(), names);
     }
 
     /**
@@ -180,7 +275,7 @@ public final class TlsEngine {
                 continue;
             }
             lines.add("; " + key.get());
-            lines.add(Tlsa.record(fqdn, readKey(key.get()).keyPair().getPublic()));
+            lines.add(Tlsa.record(fqdn, files.key(key.get()).keyPair().getPublic()));
         }
         lines.forEach(out);
         if (lines.isEmpty()) {
@@ -189,125 +284,80 @@ public final class TlsEngine {
         }
     }
 
-    private Plan newCertificate(String operation, KeySpec spec, Path oldKey, String deploy, List<String> hostNames,
-                                String random, List<String> warnings, List<String> command) throws PftlsException {
-        List<String> names = HostNameChoice.resolve(hostNames, instance);
-        String stamp = freeStamp(spec.algorithm());
-        Path dir = instance.configDirectory();
-        Path keyPath = dir.resolve(spec.algorithm().keyFilePrefix() + stamp + ".pem");
-        Path certPath = dir.resolve(spec.algorithm().certFilePrefix() + stamp + ".pem");
+    private String replaces(KeyAlgorithm algorithm) throws PftlsException {
+        boolean deployed = keyFiles.deployedCertificate(algorithm).isPresent()
+                || (ChainFiles.set(instance) && ChainFiles.read(instance).entry(algorithm).isPresent());
+        return deployed ? "the new " + algorithm + " key and certificate replace the deployed ones; the old files"
+                + " stay on disk, untouched" : "the new " + algorithm + " key and certificate; none was deployed";
+    }
 
-        KeyPair keyPair;
-        String keyPem;
-        if (oldKey != null) {
-            LoadedKey loaded = readKey(oldKey);
-            if (loaded.algorithm() != spec.algorithm()) {
-                throw new PftlsException(Kind.CRYPTO, "Key algorithm '" + loaded.algorithm().postfixName() + "' of '"
-                        + oldKey + "' is not '" + spec.algorithm().postfixName() + "'; fix "
-                        + spec.algorithm().keyFileParameter() + " in main.cf");
-            }
-            keyPair = loaded.keyPair();
-            keyPem = PrivateKeyPem.encodeAsCopied(loaded);
-        } else {
-            keyPair = new KeyMaker(instance.ports().random()).generate(spec);
-            keyPem = PrivateKeyPem.encode(keyPair);
-        }
-        String certPem = new SelfSignedCertificates(instance.ports().clock(), instance.ports().random())
-                .createPem(keyPair, names);
-        List<NewFile> files = List.of(
-                new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600, keyPem.getBytes(StandardCharsets.US_ASCII)),
-                new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644, certPem.getBytes(StandardCharsets.US_ASCII)));
-
-        Optional<MainCfChange> change = Optional.empty();
-        if (deploy != null) {
-            List<String[]> settings = new ArrayList<>();
-            settings.add(new String[] {spec.algorithm().keyFileParameter(), keyPath.toString()});
-            settings.add(new String[] {spec.algorithm().certFileParameter(), certPath.toString()});
-            if (deploy.equals("enable")) {
-                settings.add(new String[] {"smtpd_tls_security_level", "may"});
-                settings.add(new String[] {"smtpd_tls_received_header", "yes"});
-                settings.add(new String[] {"smtpd_tls_loglevel", "1"});
-            }
-            if (random != null) {
-                settings.add(new String[] {"tls_random_source", random});
-            }
-            change = Optional.of(mainCfChange(settings));
-        }
-
+    private List<String> newFileMessages(List<NewServerFiles.Pair> pairs, String deploy) {
         boolean deployed = deploy != null;
-        List<String> messages = new ArrayList<>(deployed ? ScriptMessages.serverDeployed(deploy)
-                : ScriptMessages.created(certPath.toString(), keyPath.toString()));
-        messages.addAll(ScriptMessages.csr(certPath.toString(), keyPath.toString(), deployed));
-        messages.addAll(ScriptMessages.tlsa(keyPath.toString(), deployed));
-        if (oldKey == null) {
+        List<String[]> certAndKey = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (NewServerFiles.Pair p : pairs) {
+            certAndKey.add(new String[] {p.cert().path().toString(), p.key().path().toString()});
+            keys.add(p.key().path().toString());
+        }
+        List<String> messages = new ArrayList<>(deployed ? ScriptMessages.serverDeployedAll(deploy, pairs.size())
+                : ScriptMessages.createdAll(certAndKey));
+        messages.addAll(ScriptMessages.csrAll(certAndKey, deployed));
+        messages.addAll(ScriptMessages.tlsaAll(keys, deployed));
+        if (pairs.stream().anyMatch(p -> p.copiedFrom() == null)) {
             messages.addAll(ScriptMessages.daneDns(deployed));
         }
-        return new Plan(operation, files, change, warnings, messages, command);
+        return messages;
     }
 
     /**
-     * The UTC time stamp for new file names. The script fails when two keys are made in the same
-     * second; pftls takes the next second whose names are both free instead.
+     * The plan without some of its main.cf settings (the ones the operator unticked in the
+     * wizard): main.cf is edited again from what was read, with the remaining settings; the
+     * unticked ones become "kept". Files are still created.
      */
-    private String freeStamp(KeyAlgorithm algorithm) throws PftlsException {
-        Instant now = instance.ports().clock().instant();
-        Path dir = instance.configDirectory();
-        for (int i = 0; i < STAMP_TRIES; i++) {
-            String stamp = UtcText.fileStamp(now.plusSeconds(i));
-            if (!instance.ports().files().exists(dir.resolve(algorithm.keyFilePrefix() + stamp + ".pem"))
-                    && !instance.ports().files().exists(dir.resolve(algorithm.certFilePrefix() + stamp + ".pem"))) {
-                return stamp;
-            }
-        }
-        throw new PftlsException(Kind.CONFLICT, "no free key file name in " + dir + " for the next hour;"
-                + " remove old " + algorithm.keyFilePrefix() + "*.pem files");
+    public Plan without(Plan plan, Set<String> names) throws PftlsException {
+        return plans.without(plan, names);
+    }
+
+    private Plan merged(String operation, List<NewFile> newFiles, List<Setting> decisions, List<String> warnings,
+                        List<String> doneMessages, List<String> command) throws PftlsException {
+        return plans.merged(operation, newFiles, decisions, warnings, doneMessages, command);
+    }
+
+    private MainCfChange mainCfChange(List<Setting> settings) throws PftlsException {
+        return plans.mainCfChange(settings);
     }
 
     /** lmdb over btree, from the installed Postfix's lookup table types; null when neither. */
-    private String cacheDbType() {
-        List<String> types = instance.ports().postfix().mapTypes(instance.configDirectory());
+    private static String cacheDbType(List<String> types) {
         if (types.contains("lmdb")) {
             return "lmdb";
         }
         return types.contains("btree") ? "btree" : null;
     }
 
-    private MainCfChange mainCfChange(List<String[]> settings) throws PftlsException {
-        byte[] before = instance.mainCf().bytes();
-        List<Map.Entry<String, String>> entries = new ArrayList<>();
-        List<Setting> described = new ArrayList<>();
-        for (String[] s : settings) {
-            entries.add(Map.entry(s[0], s[1]));
-            described.add(new Setting(s[0], instance.parameters().explicit(s[0]), s[1]));
+    private Setting set(String name, String value) {
+        return new Setting(name, instance.parameters().explicit(name), value);
+    }
+
+    private static List<String> keyArgs(List<KeySpec> specs) {
+        List<String> algorithms = new ArrayList<>();
+        List<String> bits = new ArrayList<>();
+        for (KeySpec spec : specs) {
+            algorithms.add(spec.algorithm().postfixName());
+            bits.add(spec.algorithm() == KeyAlgorithm.RSA ? Integer.toString(spec.rsaBits()) : spec.curve());
         }
-        MainCfEditor.Edit edit = MainCfEditor.set(before, entries, instance.mainCfPath().toString());
-        return new MainCfChange(instance.mainCfPath(), instance.stamp(), before, edit.after(), described,
-                edit.warnings());
+        return List.of("-a", String.join(",", algorithms), "-b", String.join(",", bits));
     }
 
-    private LoadedKey readKey(Path key) throws PftlsException {
-        return KeyFiles.readPrivateKey(readFile(key, "no private key found in file: " + key), key.toString());
-    }
-
-    private List<X509Certificate> readCertificates(Path cert) throws PftlsException {
-        return CertificateFiles.readCertificates(readFile(cert, "cannot read certificate file " + cert),
-                cert.toString());
-    }
-
-    private byte[] readFile(Path file, String problem) throws PftlsException {
-        try {
-            return instance.ports().files().read(file);
-        } catch (IOException e) {
-            String reason = IoMessages.reason(e);
-            String fix = reason.equals("Permission denied") ? "run pftls as root (or as the file's owner)"
-                    : "check the path";
-            throw new PftlsException(Kind.CRYPTO, problem + " (" + reason + "); " + fix, e);
+    private static List<String> flags(boolean merge, boolean chainFiles) {
+        List<String> flags = new ArrayList<>();
+        if (merge) {
+            flags.add("--merge");
         }
-    }
-
-    private static List<String> keyArgs(KeySpec spec) {
-        return List.of("-a", spec.algorithm().postfixName(), "-b",
-                spec.algorithm() == KeyAlgorithm.RSA ? Integer.toString(spec.rsaBits()) : spec.curve());
+        if (chainFiles) {
+            flags.add("--chain-files");
+        }
+        return flags;
     }
 
     private List<String> command(String subcommand, List<String> args) {

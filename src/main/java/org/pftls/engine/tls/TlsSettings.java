@@ -7,13 +7,16 @@ import org.pftls.engine.config.Parameters;
 
 /**
  * The parameter lists postfix-tls-script checks before it dares to change anything: when any of
- * them is set (non-empty) in main.cf, the client or server is not "all default".
+ * them is set (non-empty) in main.cf, the client or server is not "all default". Deliberate
+ * difference: the server list also holds {@code smtpd_tls_chain_files} (Postfix 3.4+), which the
+ * script does not look at: when it is set, smtpd ignores the certificate parameters that
+ * enable-server would write.
  */
 public enum TlsSettings {
     CLIENT("client", List.of("smtp_use_tls", "smtp_enforce_tls", "smtp_tls_enforce_peername",
             "smtp_tls_security_level", "smtp_tls_cert_file", "smtp_tls_dcert_file", "smtp_tls_eccert_file")),
     SERVER("server", List.of("smtpd_use_tls", "smtpd_enforce_tls", "smtpd_tls_security_level",
-            "smtpd_tls_cert_file", "smtpd_tls_dcert_file", "smtpd_tls_eccert_file"));
+            "smtpd_tls_cert_file", "smtpd_tls_dcert_file", "smtpd_tls_eccert_file", "smtpd_tls_chain_files"));
 
     private final String side;
     private final List<String> names;

@@ -79,16 +79,39 @@ class DetectorTest {
     }
 
     @Test
-    void legacySettingsAndChainFilesAreExplained() throws Exception {
+    void legacySettingsAreExplained() throws Exception {
         Sandbox s = Sandbox.withSample(dir, "legacy-client.cf");
-        s.writeMainCf((s.mainCfText() + "smtpd_tls_chain_files = /etc/ssl/chain.pem\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
         Detection d = detect(s);
         assertFalse(d.clientAllDefault());
         assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("smtp_use_tls = yes is obsolete")),
                 d.warnings().toString());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("smtpd_tls_chain_files is set")),
-                d.warnings().toString());
+    }
+
+    @Test
+    void chainFilesAreTheMechanismInForceAndTheirKeysAreDetected() throws Exception {
+        Sandbox s = Sandbox.withSample(dir, "debian-fresh.cf");
+        assertEquals(0, s.run("new-server-key", "-a", "rsa,ecdsa").status());
+        String stamp = "20261125-120000";
+        s.writeMainCf((s.mainCfText() + "smtpd_tls_chain_files = " + dir + "/key-" + stamp + ".pem, " + dir
+                + "/cert-" + stamp + ".pem,\n    ${config_directory}/eckey-" + stamp + ".pem ${config_directory}/eccert-"
+                + stamp + ".pem\nsmtpd_tls_security_level = may\n").getBytes(StandardCharsets.ISO_8859_1));
+        Detection d = detect(s);
+        assertEquals("smtpd_tls_chain_files", d.server().mechanism());
+        assertFalse(d.serverAllDefault(), "smtpd_tls_chain_files is a server TLS setting");
+        assertEquals(dir.resolve("key-" + stamp + ".pem"), d.pair(KeyAlgorithm.RSA).keyFile().orElseThrow());
+        assertEquals(dir.resolve("eccert-" + stamp + ".pem"), d.pair(KeyAlgorithm.ECDSA).certFile().orElseThrow());
+        assertEquals(true, d.pair(KeyAlgorithm.ECDSA).matches().orElseThrow());
+        assertTrue(d.warnings().isEmpty(), d.warnings().toString());
+    }
+
+    @Test
+    void anUnreadableChainFileIsOneProblem() throws Exception {
+        Sandbox s = Sandbox.withSample(dir, "debian-fresh.cf");
+        s.writeMainCf((s.mainCfText() + "smtpd_tls_chain_files = " + dir + "/missing.pem\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Detection d = detect(s);
+        assertEquals(1, d.warnings().stream().filter(w -> w.startsWith("cannot read " + dir + "/missing.pem, named in"
+                + " smtpd_tls_chain_files")).count(), d.warnings().toString());
     }
 
     @Test
