@@ -30,7 +30,7 @@ final class ScriptCommandLine {
     /** Every top-level subcommand name, these nine included: none is a valid {@code -c} value for picocli. */
     static final String[] TOP_LEVEL_NAMES = {"enable-client", "enable-server", "new-server-key", "new-server-cert",
         "deploy-server-cert", "output-server-csr", "output-server-tlsa", "all-default-client", "all-default-server",
-        "status", "history", "rollback", "wizard"};
+        "status", "verify", "history", "rollback", "wizard"};
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Whether each subcommand has {@code --dry-run}. */

@@ -15,6 +15,7 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.MainCfEditor;
 import org.pftls.engine.crypto.CertificateFiles;
+import org.pftls.engine.dane.DaneDeployGuard;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -118,8 +119,14 @@ public final class TlsEngine {
                 command("new-server-cert", args));
     }
 
-    /** deploy-server-cert certfile keyfile. */
+    /** deploy-server-cert certfile keyfile, without the DNS check. */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
+        return deployServerCert(certArgument, keyArgument, DaneDeployGuard.OFF);
+    }
+
+    /** deploy-server-cert certfile keyfile; {@code guard} checks the host's TLSA records first. */
+    public Plan deployServerCert(String certArgument, String keyArgument, DaneDeployGuard guard)
+            throws PftlsException {
         Path cert = instance.configDirectory().resolve(certArgument);
         Path key = instance.configDirectory().resolve(keyArgument);
         LoadedKey loaded = readKey(key);
@@ -133,6 +140,7 @@ public final class TlsEngine {
                     + "; clients that check it will refuse it");
         }
         KeyAlgorithm algorithm = loaded.algorithm();
+        warnings.addAll(guard.check(instance, keyFiles.deployedKey(algorithm), loaded, key, chain));
         List<String[]> settings = List.of(
                 new String[] {algorithm.keyFileParameter(), key.toString()},
                 new String[] {algorithm.certFileParameter(), cert.toString()});
