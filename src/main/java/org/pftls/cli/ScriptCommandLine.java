@@ -115,6 +115,7 @@ final class ScriptCommandLine {
                 EnableClientCommand cmd = new EnableClientCommand(ctx);
                 cmd.randSource = values[0];
                 cmd.dryRun = dryRunOption(dryRun);
+                cmd.dns = new ResolverOption(); // --dane and its options are left to picocli
                 return cmd;
             }
             case 1: {
@@ -138,6 +139,8 @@ final class ScriptCommandLine {
                 cmd.certFile = args[firstOperand];
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
+                cmd.force = new ForceOption(); // --force and --resolver are left to picocli
+                cmd.dns = new ResolverOption();
                 return cmd;
             }
             case 5: {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pftls.engine.dane.RolloverAdvice;
 
 /**
  * The documented differences from {@code postfix tls} (README "Differences from postfix tls"),
@@ -55,6 +56,8 @@ final class KnownDifferences {
         s.add(refused(fresh, "new-server-key", "192.0.2.1"));
         s.add(refused(fresh, "new-server-key", "trailing.dot.example."));
         s.add(refused(fresh, "enable-client", "-r", "dev:/dev/no-such-device"));
+        s.add(new Scenario("already-enabled.cf: new-server-key (DANE rollover advice: current + next records)",
+                "differential/already-enabled.cf", List.of("new-server-key"), rolloverAdvice()));
         s.add(new Scenario("debian-fresh.cf: output-server-tlsa no-such-key.pem (TLSA only when every key is"
                 + " readable)", fresh, List.of("output-server-tlsa", "no-such-key.pem"),
                 tlsaOnlyWhenEveryKeyIsReadable()));
@@ -62,6 +65,26 @@ final class KnownDifferences {
                 + " is readable)", fresh, List.of("output-server-tlsa", "rsa-key.pem", "no-such-key.pem"),
                 tlsaOnlyWhenEveryKeyIsReadable()));
         return s;
+    }
+
+    /**
+     * new-server-key with a key deployed: after the script's messages, pftls shows the TLSA records of
+     * the deployed key and of the new one side by side; everything else is the same.
+     */
+    static Expectation rolloverAdvice() {
+        return (script, pftls) -> {
+            List<String> m = pftls.messages();
+            int at = m.indexOf(RolloverAdvice.FIRST_LINE);
+            assertTrue(at >= 0, "pftls shows the rollover advice: " + m);
+            List<String> block = m.subList(at + 1, m.size());
+            assertTrue(block.size() >= 3, "current and next records: " + block);
+            assertTrue(block.get(0).matches("  _25\\._tcp\\.\\S+\\. IN TLSA 3 1 1 [0-9a-f]{64} ; current rsa: .*"),
+                    block.get(0));
+            assertTrue(block.get(1).matches("  _25\\._tcp\\.\\S+\\. IN TLSA 3 1 1 [0-9a-f]{64} ; next: .*"),
+                    block.get(1));
+            assertFalse(block.get(0).substring(0, 100).equals(block.get(1).substring(0, 100)), "two different keys");
+            Expectations.same().check(script, pftls);
+        };
     }
 
     private static Scenario refused(String file, String... args) {

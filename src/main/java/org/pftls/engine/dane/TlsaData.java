@@ -40,6 +40,20 @@ public record TlsaData(int usage, int selector, int matchingType, byte[] data) {
         return "\\# " + wire.length + " " + HexFormat.of().formatHex(wire);
     }
 
+    /**
+     * A record line {@code NAME. IN TLSA U S M HEX} in RFC 3597 form, {@code NAME. IN TYPE52 \# LEN HEX};
+     * any other line (a {@code ; keyfile} comment) unchanged.
+     */
+    public static String genericLine(String line) {
+        String[] f = line.split(" ");
+        if (f.length != 7 || !f[1].equals("IN") || !f[2].equals("TLSA")) {
+            return line;
+        }
+        TlsaData d = new TlsaData(Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                HexFormat.of().parseHex(f[6]));
+        return f[0] + " IN TYPE52 " + d.generic();
+    }
+
     /** Whether this record matches the presented chain (leaf first), as a DANE SMTP client checks it. */
     public boolean matchesChain(List<X509Certificate> chain) {
         if (chain.isEmpty()) {

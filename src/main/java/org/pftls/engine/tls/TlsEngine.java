@@ -16,6 +16,7 @@ import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.MainCfEditor;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.dane.DaneDeployGuard;
+import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -149,6 +150,16 @@ public final class TlsEngine {
                 command("deploy-server-cert", List.of(cert.toString(), key.toString())));
     }
 
+    /**
+     * A plan that sets {@code settings} (name, value) in main.cf, or changes nothing when there are
+     * none: for operations whose decisions are made elsewhere (e.g. enable-client --dane).
+     */
+    public Plan parameterChange(String operation, List<String[]> settings, List<String> warnings,
+                                List<String> messages, List<String> command) throws PftlsException {
+        Optional<MainCfChange> change = settings.isEmpty() ? Optional.empty() : Optional.of(mainCfChange(settings));
+        return new Plan(operation, List.of(), change, warnings, messages, command);
+    }
+
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
     public String serverCsr(String keyArgument, List<String> hostNames) throws PftlsException {
         Optional<Path> key = Optional.empty();
@@ -250,7 +261,23 @@ public final class TlsEngine {
         if (oldKey == null) {
             messages.addAll(ScriptMessages.daneDns(deployed));
         }
+        if (!deployed && oldKey == null) {
+            messages.addAll(RolloverAdvice.lines(instance, deployedKeys(), keyPair.getPublic(), keyPath, names));
+        }
         return new Plan(operation, files, change, warnings, messages, command);
+    }
+
+    /** The key file main.cf deploys per algorithm (for the rollover advice). */
+    private Map<KeyAlgorithm, Path> deployedKeys() {
+        Map<KeyAlgorithm, Path> keys = new java.util.EnumMap<>(KeyAlgorithm.class);
+        for (KeyAlgorithm a : KeyAlgorithm.values()) {
+            try {
+                keyFiles.deployedKey(a).ifPresent(p -> keys.put(a, p));
+            } catch (PftlsException e) {
+                // a setting that cannot be expanded deploys no key we could advise about
+            }
+        }
+        return keys;
     }
 
     /**
