@@ -31,7 +31,8 @@ import org.pftls.engine.ports.SmtpProbe;
  * is a process-wide property read once, but the signature schemes a client offers are filtered by
  * the connection's {@link java.security.AlgorithmConstraints} ({@link SignatureSchemesOf}), so the
  * ClientHello of an RSA probe lists only RSA schemes (RSA-PSS included, which TLS 1.3 needs for an
- * RSA key) and that of an ECDSA probe only ECDSA schemes; TLS 1.2 and 1.3 alike. The chain is
+ * RSA key) and that of an ECDSA probe only ECDSA schemes; for TLS 1.2 the cipher suites are also
+ * restricted to ECDHE_RSA or ECDHE_ECDSA (and TLS 1.3's, which do not name a key type). The chain is
  * recorded by {@link ChainRecorder}, which accepts anything: the caller compares public keys.
  *
  * <p>Bounds: the connect has the timeout; every read has what is left of it as its socket
@@ -135,6 +136,7 @@ public final class JdkStarttlsProbe implements SmtpProbe {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setAlgorithmConstraints(new SignatureSchemesOf(algorithm));
             parameters.setEndpointIdentificationAlgorithm(null);
+            parameters.setCipherSuites(suitesFor(algorithm, parameters.getCipherSuites()));
             tls.setSSLParameters(parameters);
             tls.setSoTimeout(remainingMillis());
             tls.startHandshake();
@@ -146,6 +148,19 @@ public final class JdkStarttlsProbe implements SmtpProbe {
             quietQuit(tls.getInputStream(), tls.getOutputStream());
             closeQuietly(tls);
             return new Result(Outcome.HANDSHAKE_DONE, Stage.HANDSHAKE, "", chain, protocol, cipher, elapsed());
+        }
+
+        /**
+         * TLS 1.3 suites (any certificate) and the TLS 1.2 suites of the algorithm only: a server that
+         * picks its suite first (the JDK's) would otherwise choose ECDHE_ECDSA for an RSA probe and then
+         * fail, finding no signature scheme the probe offers.
+         */
+        private static String[] suitesFor(KeyAlgorithm algorithm, String[] enabled) {
+            String tag = algorithm == KeyAlgorithm.ECDSA ? "_ECDSA_" : "_RSA_";
+            return java.util.Arrays.stream(enabled)
+                    .filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_") || s.contains("_SCSV")
+                            || s.contains(tag) && !s.startsWith("TLS_ECDH_"))
+                    .toArray(String[]::new);
         }
 
         private static SSLContext context(ChainRecorder recorder) throws IOException {
@@ -220,7 +235,7 @@ public final class JdkStarttlsProbe implements SmtpProbe {
                     throw new IOException("the server sent a line of more than " + MAX_LINE + " characters");
                 }
                 // only printable ASCII is kept for messages; the rest is shown as '?'
-                b.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+                b.append(c >= 0x20 && c < 0x7f || c == '\r' ? (char) c : '?');
             }
         }
 
