@@ -55,8 +55,10 @@ public final class ResolverValidation {
         List<String> notes = new ArrayList<>();
         DnsLookup.Reply signed = r.ask(probeName, probeType, false);
         if (!signed.status().answered()) {
-            throw refuse(r, "it gave no answer for " + probeType + " " + probeName + " ("
-                    + describe(signed) + ")");
+            throw new PftlsException(Kind.CONFIG, "cannot check whether the resolver " + r.resolver()
+                    + " validates DNSSEC: no answer for " + probeType + " " + probeName + " (" + describe(signed)
+                    + "); Postfix needs a working, validating resolver for DANE: check it (or name one with"
+                    + " --resolver ADDR, or another signed name with --dnssec-probe TYPE:NAME); nothing was changed");
         }
         if (!signed.authenticated()) {
             throw refuse(r, "its answer for the signed " + probeType + " " + probeName + " has no AD bit");

@@ -36,8 +36,8 @@ public record AlgorithmCheck(KeyAlgorithm algorithm, Optional<Path> keyFile, Opt
         findings = List.copyOf(findings);
     }
 
-    /** Whether nothing is wrong. */
+    /** Whether the deployed key is served and nothing is wrong. */
     public boolean ok() {
-        return findings.stream().noneMatch(f -> f.severity() == Finding.Severity.PROBLEM);
+        return match && findings.stream().noneMatch(f -> f.severity() == Finding.Severity.PROBLEM);
     }
 }

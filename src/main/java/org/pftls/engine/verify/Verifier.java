@@ -188,8 +188,8 @@ public final class Verifier {
         } else if (result.stage() == SmtpProbe.Stage.HANDSHAKE) {
             findings.add(new ProbeFailures(instance, target, Duration.ZERO, null).handshake(algorithm, result));
         } else {
-            findings.add(Finding.problem("not-checked", "the " + alg + " certificate was not checked: the server could"
-                    + " not be asked (see above)"));
+            findings.add(Finding.info("not-checked", "the " + alg + " certificate was not checked: the server could"
+                    + " not be asked (see the problem above)"));
         }
         return new AlgorithmCheck(algorithm, d.pair().keyFile(), d.pair().certFile(), deployedSpki, servedSpki, match,
                 certificateMatch, chainMatch, d.chain().size(), result.chain().size(), served, result.protocol(),

@@ -37,6 +37,6 @@ public record VerifyReport(Instant time, SmtpTarget target, List<AlgorithmCheck>
 
     /** True when the running server serves what is deployed (and DNS matches, when asked). */
     public boolean ok() {
-        return problems().isEmpty();
+        return problems().isEmpty() && !algorithms.isEmpty() && algorithms.stream().allMatch(AlgorithmCheck::ok);
     }
 }

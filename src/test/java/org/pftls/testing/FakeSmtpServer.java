@@ -1,4 +1,4 @@
-package org.pftls.adapters;
+package org.pftls.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +29,11 @@ import org.pftls.engine.crypto.SelfSignedCertificates;
  * signature algorithms, as OpenSSL does in Postfix), or a broken one (silent, trickling, refusing
  * STARTTLS, never finishing the handshake). Serves connections until closed.
  */
-final class FakeSmtpServer implements AutoCloseable {
-    enum Behaviour { STARTTLS, SILENT, TRICKLE, NO_STARTTLS, STARTTLS_454, HANDSHAKE_NEVER }
+public final class FakeSmtpServer implements AutoCloseable {
+    public enum Behaviour { STARTTLS, SILENT, TRICKLE, NO_STARTTLS, STARTTLS_454, HANDSHAKE_NEVER }
 
     /** A key pair and its self-signed certificate. */
-    record Identity(KeyPair keys, X509Certificate certificate) { }
+    public record Identity(KeyPair keys, X509Certificate certificate) { }
 
     private final ServerSocket server;
     private final Behaviour behaviour;
@@ -41,7 +41,7 @@ final class FakeSmtpServer implements AutoCloseable {
     private final String[] protocols;
     private final Thread thread;
 
-    FakeSmtpServer(Behaviour behaviour, Identity rsa, Identity ecdsa, String... protocols) throws Exception {
+    public FakeSmtpServer(Behaviour behaviour, Identity rsa, Identity ecdsa, String... protocols) throws Exception {
         this.server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         this.behaviour = behaviour;
         this.protocols = protocols;
@@ -51,7 +51,7 @@ final class FakeSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    static Identity identity(KeyAlgorithm algorithm, long seed) throws Exception {
+    public static Identity identity(KeyAlgorithm algorithm, long seed) throws Exception {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(seed);
         KeyPair keys = new KeyMaker(random).generate(KeySpec.defaultFor(algorithm));
@@ -59,7 +59,16 @@ final class FakeSmtpServer implements AutoCloseable {
         return new Identity(keys, new SelfSignedCertificates(clock, random).create(keys, List.of("fake.example")));
     }
 
-    int port() {
+    /** The key and (first) certificate in PEM files, e.g. those pftls deployed. */
+    public static Identity fromFiles(java.nio.file.Path key, java.nio.file.Path certificate) throws Exception {
+        KeyPair keys = org.pftls.engine.crypto.KeyFiles.readPrivateKey(java.nio.file.Files.readAllBytes(key),
+                key.toString()).keyPair();
+        X509Certificate cert = org.pftls.engine.crypto.CertificateFiles.readCertificates(
+                java.nio.file.Files.readAllBytes(certificate), certificate.toString()).get(0);
+        return new Identity(keys, cert);
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
