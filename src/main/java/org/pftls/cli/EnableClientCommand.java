@@ -57,7 +57,7 @@ final class EnableClientCommand implements Callable<Integer> {
         if (!dane) {
             if (dns.given() || dnssecProbe != null || dnssecBogus != null) {
                 throw new PftlsException(Kind.USAGE, "--resolver, --dnssec-probe and --dnssec-bogus only go with"
-                        + " --dane; add --dane");
+                        + " --dane; use them with --dane");
             }
             ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
             return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource));

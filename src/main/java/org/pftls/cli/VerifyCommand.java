@@ -73,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new PftlsException(Kind.USAGE, "bad --port " + port + "; give a port from 1 to 65535");
         }
         if (!dns && (resolver.given() || trustAnchor != null)) {
-            throw new PftlsException(Kind.USAGE, "--resolver and --trust-anchor only go with --dns; add --dns");
+            throw new PftlsException(Kind.USAGE, "--resolver and --trust-anchor only go with --dns; use them with --dns");
         }
         Path anchor = trustAnchor == null ? null : Path.of(trustAnchor).toAbsolutePath();
         if (anchor != null && !ctx.ports().files().isReadable(anchor)) {
