@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
@@ -157,7 +159,7 @@ public final class JdkStarttlsProbe implements SmtpProbe {
          */
         private static String[] suitesFor(KeyAlgorithm algorithm, String[] enabled) {
             String tag = algorithm == KeyAlgorithm.ECDSA ? "_ECDSA_" : "_RSA_";
-            return java.util.Arrays.stream(enabled)
+            return Arrays.stream(enabled)
                     .filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_") || s.contains("_SCSV")
                             || s.contains(tag) && !s.startsWith("TLS_ECDH_"))
                     .toArray(String[]::new);
@@ -196,7 +198,7 @@ public final class JdkStarttlsProbe implements SmtpProbe {
         /** {@link #read(InputStream)}, each read waiting at most {@code capMillis}. */
         private Reply read(InputStream in, int capMillis) throws IOException {
             StringBuilder text = new StringBuilder();
-            java.util.List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (int n = 0; n < MAX_LINES; n++) {
                 plain.setSoTimeout(Math.min(capMillis, remainingMillis()));
                 String line = readLine(in);

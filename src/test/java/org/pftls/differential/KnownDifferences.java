@@ -77,12 +77,13 @@ final class KnownDifferences {
             int at = m.indexOf(RolloverAdvice.FIRST_LINE);
             assertTrue(at >= 0, "pftls shows the rollover advice: " + m);
             List<String> block = m.subList(at + 1, m.size());
-            assertTrue(block.size() >= 3, "current and next records: " + block);
-            assertTrue(block.get(0).matches("  _25\\._tcp\\.\\S+\\. IN TLSA 3 1 1 [0-9a-f]{64} ; current rsa: .*"),
-                    block.get(0));
-            assertTrue(block.get(1).matches("  _25\\._tcp\\.\\S+\\. IN TLSA 3 1 1 [0-9a-f]{64} ; next: .*"),
-                    block.get(1));
-            assertFalse(block.get(0).substring(0, 100).equals(block.get(1).substring(0, 100)), "two different keys");
+            String record = "  _25\\._tcp\\.enabled\\.example\\.org\\. IN TLSA 3 1 1 [0-9a-f]{64} ; ";
+            assertEquals(4, block.size(), "current rsa, current ecdsa, next, and where to check: " + block);
+            assertTrue(block.get(0).matches(record + "current rsa: .*rsa-key\\.pem"), block.get(0));
+            assertTrue(block.get(1).matches(record + "current ecdsa: .*ec-key\\.pem"), block.get(1));
+            assertTrue(block.get(2).matches(record + "next: DIR/key-STAMP\\.pem"), block.get(2));
+            assertEquals(3, block.subList(0, 3).stream().map(l -> l.substring(0, l.indexOf(" ; "))).distinct().count(),
+                    "three different keys: " + block);
             Expectations.same().check(script, pftls);
         };
     }

@@ -14,7 +14,7 @@ public final class VerifyJson {
     }
 
     /**
-     * @param recorded null when recorded in the history, else why not
+     * @param recordProblem null when the result was recorded in the history, else why not
      */
     public static void write(VerifyReport r, String recordProblem, OutputStream out) {
         try (JsonOutput j = JsonOutput.on(out)) {

@@ -6,11 +6,12 @@ import java.util.Locale;
 /** The owner names of SMTP TLSA records, and which host names can have them in the public DNS. */
 public final class TlsaNames {
     /**
-     * Special-use names (RFC 6761, RFC 6762, RFC 8375) and Postfix's default mydomain: the public DNS
+     * Special-use names (RFC 6761, including the example domains, RFC 6762, RFC 8375) and Postfix's
+     * default mydomain: the public DNS
      * never has records there, so the system resolver is not asked about them.
      */
     private static final List<String> NOT_PUBLIC = List.of("test", "example", "invalid", "localhost", "local",
-            "localdomain", "home.arpa");
+            "localdomain", "home.arpa", "example.com", "example.net", "example.org");
 
     private TlsaNames() {
     }
