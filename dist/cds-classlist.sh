@@ -26,6 +26,7 @@ train no-such-subcommand                # the usage-error path
 train --demo enable-server              # RSA key, certificate, main.cf edit
 deployed=$(demo_dir 2>/dev/null || true)
 train --demo enable-server -a ecdsa
+ecdeployed=$(demo_dir 2>/dev/null || true)
 train --demo enable-client
 train --demo new-server-key -a ecdsa -b secp384r1
 if [ -n "$deployed" ] && [ -f "$deployed/main.cf" ]; then
@@ -37,6 +38,16 @@ if [ -n "$deployed" ] && [ -f "$deployed/main.cf" ]; then
     key=$(cd "$deployed" && ls key-*.pem 2>/dev/null | head -n 1)
     cert=$(cd "$deployed" && ls cert-*.pem 2>/dev/null | head -n 1)
     train -c "$deployed" deploy-server-cert --dry-run "$cert" "$key"
+    # verify and the deploy's DNS check (dnsjava), asking only a closed loopback port
+    train -c "$deployed" verify --port 9 --timeout 1
+    train -c "$deployed" verify --json --port 9 --timeout 1
+    train -c "$deployed" status --json
+    eckey=$(cd "$ecdeployed" 2>/dev/null && ls eckey-*.pem 2>/dev/null | head -n 1 || true)
+    eccert=$(cd "$ecdeployed" 2>/dev/null && ls eccert-*.pem 2>/dev/null | head -n 1 || true)
+    if [ -n "$eckey" ] && [ -n "$eccert" ]; then
+        train -c "$deployed" deploy-server-cert --dry-run --resolver 127.0.0.1:9 "$ecdeployed/$eccert" \
+            "$ecdeployed/$eckey"
+    fi
 else
     # The archive is then smaller and starts slower; the build goes on (see 1.out, 5.out).
     echo "cds-classlist: warning: pftls --demo enable-server made no instance; skipping the runs on it" >&2

@@ -44,6 +44,7 @@ public final class Cli {
         add(cl, new AllDefaultCommand.Client(ctx), AllDefaultCommand.Client.SYNOPSIS);
         add(cl, new AllDefaultCommand.Server(ctx), AllDefaultCommand.Server.SYNOPSIS);
         add(cl, new StatusCommand(ctx), StatusCommand.SYNOPSIS);
+        add(cl, new VerifyCommand(ctx), VerifyCommand.SYNOPSIS);
         add(cl, new HistoryCommand(ctx), HistoryCommand.SYNOPSIS);
         add(cl, new RollbackCommand(ctx), RollbackCommand.SYNOPSIS);
         add(cl, new WizardCommand(ctx), WizardCommand.SYNOPSIS);

@@ -1,6 +1,8 @@
 package org.pftls.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.pftls.engine.dane.DaneDeployGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,9 +11,14 @@ import picocli.CommandLine.Parameters;
 /** deploy-server-cert certfile keyfile. */
 @Command(name = "deploy-server-cert", description = {"Deploy the certificate (chain) in certfile and the private"
         + " key in keyfile, after checking that they match. Relative names are relative to the configuration"
-        + " directory."})
+        + " directory. When the key changes and _25._tcp.$myhostname has TLSA records, one of them must match the new"
+        + " certificate (looked up with a 2 s timeout; a look-up that fails is a warning); otherwise nothing is"
+        + " changed, unless --force."})
 final class DeployServerCertCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls deploy-server-cert [--chain-files] certfile keyfile";
+    static final String SYNOPSIS = "pftls deploy-server-cert [--chain-files] [--force] [--resolver ADDR[:PORT]]"
+            + " certfile keyfile";
+    /** How long the TLSA look-up may take before the deploy goes on without it. */
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(2);
 
     @Parameters(index = "0", paramLabel = "certfile", description = "The certificate, then its issuers, in PEM.")
     String certFile;
@@ -26,6 +33,12 @@ final class DeployServerCertCommand implements Callable<Integer> {
             + " moving an instance from the legacy smtpd_tls_cert_file/smtpd_tls_key_file parameters.")
     boolean chainFiles;
 
+    @Mixin
+    ForceOption force;
+
+    @Mixin
+    ResolverOption dns;
+
     private final CommandContext ctx;
 
     DeployServerCertCommand(CommandContext ctx) {
@@ -34,7 +47,8 @@ final class DeployServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DaneDeployGuard guard = new DaneDeployGuard(dns.lookup(DNS_TIMEOUT, null), force.force, dns.given());
         return new ChangeRunner(ctx).run(dryRun.dryRun,
-                engine -> engine.deployServerCert(certFile, keyFile, chainFiles));
+                engine -> engine.deployServerCert(certFile, keyFile, chainFiles, guard));
     }
 }

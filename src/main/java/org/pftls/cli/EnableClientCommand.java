@@ -1,16 +1,30 @@
 package org.pftls.cli;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.pftls.adapters.DnsjavaLookup;
+import org.pftls.engine.PftlsException;
+import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.dane.DaneClient;
+import org.pftls.engine.dane.ResolverValidation;
+import org.pftls.engine.ports.DnsLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** enable-client [-r randsource]. */
+/** enable-client [-r randsource] [--dane ...]. */
 @Command(name = "enable-client", description = {"Enable opportunistic TLS in the Postfix SMTP client, if all SMTP"
         + " client TLS settings are at their default values. Otherwise, suggest parameter settings without making"
-        + " any changes."})
+        + " any changes.", "With --dane: first check that the resolver Postfix uses validates DNSSEC (the AD bit on a"
+        + " signed name, a deliberately broken name refused), then set smtp_tls_security_level = dane (keeping a"
+        + " stricter level) and smtp_dns_support_level = dnssec; if it does not validate, change nothing."})
 final class EnableClientCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls enable-client [-r randsource] [--merge]";
+    static final String SYNOPSIS = "pftls enable-client [-r randsource] [--merge] [--dane [--resolver ADDR[:PORT]]"
+            + " [--dnssec-probe TYPE:NAME] [--dnssec-bogus NAME]]";
+    /** Each DNS question of the resolver check may take this long. */
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(5);
 
     @Option(names = "-r", paramLabel = "randsource", description = "Set tls_random_source, e.g. dev:/dev/urandom.")
     String randSource;
@@ -24,6 +38,20 @@ final class EnableClientCommand implements Callable<Integer> {
             + " changed or added with the reason. Without it, such an instance is left alone.")
     boolean merge;
 
+    @Option(names = "--dane", description = "Enable DANE (after checking that the resolver validates DNSSEC).")
+    boolean dane;
+
+    @Mixin
+    ResolverOption dns;
+
+    @Option(names = "--dnssec-probe", paramLabel = "TYPE:NAME", description = "A signed name whose answer must carry"
+            + " the AD bit (default: main.cf's dnssec_probe, else ns:.).")
+    String dnssecProbe;
+
+    @Option(names = "--dnssec-bogus", paramLabel = "NAME", description = "A name with deliberately broken signatures"
+            + " that a validating resolver refuses (default: " + ResolverValidation.DEFAULT_BOGUS + ").")
+    String dnssecBogus;
+
     private final CommandContext ctx;
 
     EnableClientCommand(CommandContext ctx) {
@@ -32,7 +60,46 @@ final class EnableClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource, merge));
+        if (!dane) {
+            if (dns.given() || dnssecProbe != null || dnssecBogus != null) {
+                throw new PftlsException(Kind.USAGE, "--resolver, --dnssec-probe and --dnssec-bogus only go with"
+                        + " --dane; use them with --dane");
+            }
+            ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
+            return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource, merge));
+        }
+        String probe = dnssecProbe;
+        if (probe == null) {
+            String configured = ctx.engine().instance().parameters().expanded("dnssec_probe").trim();
+            probe = configured.isEmpty() ? ResolverValidation.DEFAULT_PROBE : configured;
+        }
+        ResolverValidation validation = new ResolverValidation(probe,
+                dnssecBogus == null ? ResolverValidation.DEFAULT_BOGUS : dnssecBogus);
+        List<DnsLookup> resolvers = dns.given() ? List.of(dns.lookup(DNS_TIMEOUT, null))
+                : new ArrayList<>(DnsjavaLookup.systemEach(DNS_TIMEOUT, null));
+        if (resolvers.isEmpty()) {
+            throw new PftlsException(Kind.CONFIG, "/etc/resolv.conf names no name server; add one (a local validating"
+                    + " resolver, e.g. nameserver 127.0.0.1 with unbound) or use --resolver ADDR");
+        }
+        List<String> notes = new ArrayList<>(validation.check(resolvers));
+        for (DnsLookup r : resolvers) {
+            if (!loopback(r.resolver())) {
+                notes.add("Postfix trusts the AD bit from " + r.resolver() + ", which is not on this host: the network"
+                        + " to it must be trusted (a validating resolver on this host is safer)");
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("pftls", "-c", ctx.configDirectory().toString(),
+                "enable-client", "--dane"));
+        if (randSource != null && !randSource.isEmpty()) {
+            command.addAll(List.of("-r", randSource));
+        }
+        if (dns.given()) {
+            command.addAll(List.of("--resolver", dns.resolver));
+        }
+        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> DaneClient.plan(engine, randSource, notes, command));
+    }
+
+    private static boolean loopback(String resolver) {
+        return resolver.startsWith("127.") || resolver.startsWith("::1") || resolver.startsWith("[::1]");
     }
 }

@@ -71,6 +71,8 @@ final class HistoryCommand implements Callable<Integer> {
                 if (!c.backupPresent()) {
                     head.append(" (missing)");
                 }
+            } else if (!e.result().isEmpty()) {
+                head.append("  ").append(e.result()); // a check (verify): changed nothing
             } else {
                 head.append("  (main.cf not changed)");
             }

@@ -3,6 +3,7 @@ package org.pftls.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pftls.engine.dane.TlsaData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,10 +12,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "output-server-tlsa", description = {"Write to stdout a DANE TLSA RRset (3 1 1) for a port 25"
         + " SMTP server on hostname with the keys in the key files (default: the deployed rsa and ecdsa keys)."})
 final class OutputServerTlsaCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls output-server-tlsa [-h hostname] [keyfile ...]";
+    static final String SYNOPSIS = "pftls output-server-tlsa [-h hostname] [--generic] [keyfile ...]";
 
     @Option(names = "-h", paramLabel = "hostname", description = "Host name of the records (default: myhostname).")
     String hostName;
+
+    @Option(names = "--generic", description = "Write the records in RFC 3597 syntax (IN TYPE52 \\# 35 0301...),"
+            + " for zone tools that do not know TLSA.")
+    boolean generic;
 
     @Parameters(paramLabel = "keyfile", arity = "0..*", description = "Key files, or rsa / ecdsa.")
     List<String> keyFiles = new ArrayList<>();
@@ -28,7 +33,8 @@ final class OutputServerTlsaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
-        ctx.engine().serverTlsa(hostName, keyFiles, line -> ctx.out().println(line));
+        ctx.engine().serverTlsa(hostName, keyFiles,
+                line -> ctx.out().println(generic ? TlsaData.genericLine(line) : line));
         return 0;
     }
 }

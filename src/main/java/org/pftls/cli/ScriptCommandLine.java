@@ -32,7 +32,7 @@ final class ScriptCommandLine {
     /** Every top-level subcommand name, these nine included: none is a valid {@code -c} value for picocli. */
     static final String[] TOP_LEVEL_NAMES = {"enable-client", "enable-server", "new-server-key", "new-server-cert",
         "deploy-server-cert", "output-server-csr", "output-server-tlsa", "all-default-client", "all-default-server",
-        "status", "history", "rollback", "wizard"};
+        "status", "verify", "history", "rollback", "wizard"};
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Each subcommand's flags (long options without a value). */
@@ -122,6 +122,7 @@ final class ScriptCommandLine {
                 cmd.randSource = values[0];
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.merge = merge;
+                cmd.dns = new ResolverOption(); // --dane and its options are left to picocli
                 return cmd;
             }
             case 1: {
@@ -148,6 +149,8 @@ final class ScriptCommandLine {
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.chainFiles = chainFiles;
+                cmd.force = new ForceOption(); // --force and --resolver are left to picocli
+                cmd.dns = new ResolverOption();
                 return cmd;
             }
             case 5: {

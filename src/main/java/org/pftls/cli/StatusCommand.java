@@ -1,17 +1,25 @@
 package org.pftls.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pftls.engine.tls.Detection;
 import org.pftls.engine.tls.Detector;
+import org.pftls.engine.tls.Instance;
+import org.pftls.engine.verify.VerifyHistory;
 import org.pftls.ui.DetectionReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** status: what is configured, and what is wrong with it (pftls addition). */
 @Command(name = "status", description = {"Show the TLS state of the instance: client and server settings,"
-        + " deployed keys and certificates (subject, names, expiry, whether they match) and every problem found"
-        + " with its fix. Exit status 0 when no problem was found, 1 otherwise."})
+        + " deployed keys and certificates (subject, names, expiry, whether they match), when pftls verify last"
+        + " checked the running server, and every problem found with its fix. Exit status 0 when no problem was"
+        + " found, 1 otherwise."})
 final class StatusCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls status";
+    static final String SYNOPSIS = "pftls status [--json]";
+
+    @Option(names = "--json", description = "Print the state as one JSON object (see README).")
+    boolean json;
 
     private final CommandContext ctx;
 
@@ -21,8 +29,15 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Detection d = new Detector(ctx.engine().instance()).detect();
-        ctx.printLines(DetectionReport.lines(d));
+        Instance instance = ctx.engine().instance();
+        Detection d = new Detector(instance).detect();
+        Optional<VerifyHistory.Last> verified = LastVerification.of(ctx, instance);
+        if (json) {
+            org.pftls.cli.json.StatusJson.write(d, verified, ctx.out());
+        } else {
+            ctx.printLines(DetectionReport.lines(d));
+            ctx.printLines(LastVerification.lines(verified));
+        }
         return d.warnings().isEmpty() ? 0 : 1;
     }
 }

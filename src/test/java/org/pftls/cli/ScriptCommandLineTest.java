@@ -107,6 +107,8 @@ class ScriptCommandLineTest {
             v("new-server-key", "mx", "-a", "rsa"), v("new-server-key", "mx", "--dry-run"),
             v("output-server-tlsa", "key.pem", "-h", "mx"), v("output-server-tlsa", "-1"),
             v("deploy-server-cert", "c", "k", "--dry-run"), v("new-server-key", "@hosts"),
+            v("deploy-server-cert", "--force", "c", "k"), v("deploy-server-cert", "--resolver", "127.0.0.1", "c", "k"),
+            v("enable-client", "--dane"), v("output-server-tlsa", "--generic"),
             // operand counts
             v("enable-client", "extra"), v("all-default-server", "extra"), v("all-default-client", "x", "y"),
             v("deploy-server-cert"), v("deploy-server-cert", "only-one"), v("deploy-server-cert", "a", "b", "c"));
@@ -159,7 +161,8 @@ class ScriptCommandLineTest {
             List<OptionSpec> options = new ArrayList<>();
             if (subcommands.containsKey(name)) {
                 for (OptionSpec o : subcommands.get(name).getCommandSpec().options()) {
-                    if (!o.usageHelp()) {
+                    // pftls's own options always go to picocli (acceptsEveryOption... checks that)
+                    if (!o.usageHelp() && !PFTLS_ONLY.contains(o.longestName())) {
                         options.add(o);
                     }
                 }
@@ -236,6 +239,10 @@ class ScriptCommandLineTest {
         }
     }
 
+    /** Options of the nine subcommands that postfix tls does not have, beyond --dry-run: picocli reads them. */
+    private static final Set<String> PFTLS_ONLY = Set.of("--force", "--resolver", "--dane", "--dnssec-probe",
+            "--dnssec-bogus", "--generic");
+
     @Test
     void acceptsEveryOptionPicocliDefinesForTheNineSubcommands() {
         Map<String, CommandLine> subcommands = picocli().getSubcommands();
@@ -252,6 +259,11 @@ class ScriptCommandLineTest {
                     args.addAll(List.of("cert.pem", "key.pem"));
                 }
                 String[] vector = args.toArray(new String[0]);
+                if (PFTLS_ONLY.contains(o.longestName())) {
+                    // pftls's own options of these subcommands (not postfix tls's) are left to picocli
+                    assertNull(fast(vector), "accepted " + show(vector));
+                    continue;
+                }
                 assertNotNull(fast(vector), "declined " + show(vector));
                 assertSameAsPicocli(vector, fast(vector));
             }

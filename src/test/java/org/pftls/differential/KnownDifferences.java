@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pftls.engine.dane.RolloverAdvice;
 
 /**
  * The documented differences from {@code postfix tls} (README "Differences from postfix tls"),
@@ -64,6 +65,8 @@ final class KnownDifferences {
         s.add(refused(fresh, "new-server-key", "192.0.2.1"));
         s.add(refused(fresh, "new-server-key", "trailing.dot.example."));
         s.add(refused(fresh, "enable-client", "-r", "dev:/dev/no-such-device"));
+        s.add(new Scenario("already-enabled.cf: new-server-key (DANE rollover advice: current + next records)",
+                "differential/already-enabled.cf", List.of("new-server-key"), rolloverAdvice()));
         s.add(new Scenario("debian-fresh.cf: output-server-tlsa no-such-key.pem (TLSA only when every key is"
                 + " readable)", fresh, List.of("output-server-tlsa", "no-such-key.pem"),
                 tlsaOnlyWhenEveryKeyIsReadable()));
@@ -71,6 +74,27 @@ final class KnownDifferences {
                 + " is readable)", fresh, List.of("output-server-tlsa", "rsa-key.pem", "no-such-key.pem"),
                 tlsaOnlyWhenEveryKeyIsReadable()));
         return s;
+    }
+
+    /**
+     * new-server-key with a key deployed: after the script's messages, pftls shows the TLSA records of
+     * the deployed key and of the new one side by side; everything else is the same.
+     */
+    static Expectation rolloverAdvice() {
+        return (script, pftls) -> {
+            List<String> m = pftls.messages();
+            int at = m.indexOf(RolloverAdvice.FIRST_LINE);
+            assertTrue(at >= 0, "pftls shows the rollover advice: " + m);
+            List<String> block = m.subList(at + 1, m.size());
+            String record = "  _25\\._tcp\\.enabled\\.example\\.org\\. IN TLSA 3 1 1 [0-9a-f]{64} ; ";
+            assertEquals(4, block.size(), "current rsa, current ecdsa, next, and where to check: " + block);
+            assertTrue(block.get(0).matches(record + "current rsa: .*rsa-key\\.pem"), block.get(0));
+            assertTrue(block.get(1).matches(record + "current ecdsa: .*ec-key\\.pem"), block.get(1));
+            assertTrue(block.get(2).matches(record + "next: DIR/key-STAMP\\.pem"), block.get(2));
+            assertEquals(3, block.subList(0, 3).stream().map(l -> l.substring(0, l.indexOf(" ; "))).distinct().count(),
+                    "three different keys: " + block);
+            Expectations.same().check(script, pftls);
+        };
     }
 
     private static Scenario refused(String file, String... args) {

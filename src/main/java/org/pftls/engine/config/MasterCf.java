@@ -1,7 +1,7 @@
 package org.pftls.engine.config;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,108 +9,130 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * master.cf as the master daemon reads it (master/master_ent.c): logical lines (a line starting
- * with whitespace continues the previous one; blank and {@code #} lines are skipped), eight fields
- * (service, type, private, unpriv, chroot, wakeup, maxproc, command) and the command's arguments,
- * where a {@code {...}} group is one argument with the braces and outer spaces stripped. The
- * daemons read {@code -o name=value} (also {@code -oname=value} and {@code -o { name = value }})
- * as a main.cf setting that applies to that service only.
+ * master.cf as master(5) reads it: one service per logical line (a line starting with white space
+ * continues the one before; blank lines and lines whose first non-blank character is {@code #} are
+ * comments), fields separated by white space, and since Postfix 3.0 a command argument may be
+ * written as <code>{ text with spaces }</code>. Only what pftls needs is kept: the service name and
+ * type, the command, its arguments and its {@code -o name=value} overrides of main.cf.
  */
 public final class MasterCf {
-    private static final int FIELDS = 8;
-
-    /**
-     * One service entry.
-     *
-     * @param name      the service field, e.g. {@code smtp}, {@code 127.0.0.1:2525}, {@code submission}
-     * @param type      inet, unix, unix-dgram, fifo, pass
-     * @param command   the command's name, e.g. {@code smtpd}, {@code postscreen}
-     * @param overrides the {@code -o} settings in order (the last of a name wins), values trimmed
-     * @param line      the number of the line where the entry starts
-     */
-    public record Service(String name, String type, String command, Map<String, String> overrides, int line) {
-
-        /**
-         * The TCP port of an inet service: the number, or a well-known SMTP service name
-         * (smtp 25, submission 587, submissions/smtps/ssmtp 465), after an optional host part
-         * ({@code host:port}, {@code [ipv6]:port}); empty for other types or unknown names.
-         */
-        public Optional<Integer> port() {
-            if (!type.equals("inet")) {
-                return Optional.empty();
-            }
-            String p = name;
-            int colon = p.lastIndexOf(':');
-            if (colon >= 0) {
-                p = p.substring(colon + 1);
-            }
-            if (p.matches("[0-9]{1,5}")) {
-                return Optional.of(Integer.parseInt(p));
-            }
-            return switch (p.toLowerCase(Locale.ROOT)) {
-                case "smtp" -> Optional.of(25);
-                case "submission" -> Optional.of(587);
-                case "submissions", "smtps", "ssmtp", "urd" -> Optional.of(465);
-                default -> Optional.empty();
-            };
-        }
-    }
-
     private final List<Service> services;
 
     private MasterCf(List<Service> services) {
         this.services = List.copyOf(services);
     }
 
-    /** Every service entry, in file order. */
+    /**
+     * One service.
+     *
+     * @param name      the service name, e.g. {@code smtp}, {@code 127.0.0.1:2525}, {@code [::1]:smtp}
+     * @param type      inet, unix, unix-dgram, fifo, pass
+     * @param command   the command name, e.g. {@code smtpd}, {@code postscreen}
+     * @param arguments the command's arguments, as written (braces removed)
+     * @param overrides the {@code -o name=value} settings, in order (a later one wins)
+     * @param line      the number of the line where the service starts
+     */
+    public record Service(String name, String type, String command, List<String> arguments,
+                          Map<String, String> overrides, int line) {
+        public Service {
+            arguments = List.copyOf(arguments);
+            overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        }
+
+        /** For an inet service: the host part of {@code host:port}, if any ({@code [::1]} without brackets). */
+        public Optional<String> host() {
+            int colon = hostSeparator();
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            String h = name.substring(0, colon);
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            return h.isEmpty() || h.equals("*") ? Optional.empty() : Optional.of(h);
+        }
+
+        /** For an inet service: the port part, a number or a service name such as {@code smtp}. */
+        public String port() {
+            int colon = hostSeparator();
+            return colon < 0 ? name : name.substring(colon + 1);
+        }
+
+        /** The port as a number: digits, or one of the mail service names; empty when unknown. */
+        public Optional<Integer> portNumber() {
+            String p = port().toLowerCase(Locale.ROOT);
+            if (!p.isEmpty() && p.chars().allMatch(Character::isDigit) && p.length() <= 5) {
+                int n = Integer.parseInt(p);
+                return n > 0 && n < 65536 ? Optional.of(n) : Optional.empty();
+            }
+            return switch (p) {
+                case "smtp" -> Optional.of(25);
+                case "submission" -> Optional.of(587);
+                case "smtps", "submissions", "urd" -> Optional.of(465);
+                default -> Optional.empty();
+            };
+        }
+
+        private int hostSeparator() {
+            if (name.startsWith("[")) {
+                int close = name.indexOf(']');
+                return close >= 0 && close + 1 < name.length() && name.charAt(close + 1) == ':' ? close + 1 : -1;
+            }
+            return name.lastIndexOf(':');
+        }
+    }
+
     public List<Service> services() {
         return services;
     }
 
-    /** Parses master.cf; entries with fewer than eight fields are skipped (the master daemon would refuse them). */
-    public static MasterCf parse(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+    /** The first service of that name and type. */
+    public Optional<Service> service(String name, String type) {
+        return services.stream().filter(s -> s.name().equals(name) && s.type().equals(type)).findFirst();
+    }
+
+    /** Parses master.cf; lines that are not a service (too few fields) are skipped, as master(8) warns and skips. */
+    public static MasterCf parse(String text) {
         List<Service> services = new ArrayList<>();
         StringBuilder logical = null;
         int start = 0;
-        String[] lines = text.split("\n", -1);
+        String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#")) {
                 continue;
             }
-            if (Character.isWhitespace(line.charAt(0))) {
-                if (logical != null) {
-                    logical.append(' ').append(line);
-                }
+            boolean continuation = Character.isWhitespace(line.charAt(0));
+            if (continuation && logical != null) {
+                logical.append(' ').append(stripped);
                 continue;
             }
-            if (logical != null) {
-                entry(logical.toString(), start).ifPresent(services::add);
-            }
-            logical = new StringBuilder(line);
+            addService(logical, start, services);
+            logical = new StringBuilder(stripped);
             start = i + 1;
         }
-        if (logical != null) {
-            entry(logical.toString(), start).ifPresent(services::add);
-        }
+        addService(logical, start, services);
         return new MasterCf(services);
     }
 
-    private static Optional<Service> entry(String text, int line) {
-        List<String> words = words(text);
-        if (words.size() < FIELDS) {
-            return Optional.empty();
+    private static void addService(StringBuilder logical, int line, List<Service> services) {
+        if (logical == null) {
+            return;
         }
+        List<String> fields = fields(logical.toString());
+        if (fields.size() < 8) {
+            return;
+        }
+        List<String> arguments = fields.subList(8, fields.size());
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = FIELDS; i < words.size(); i++) {
-            String w = words.get(i);
+        for (int i = 0; i < arguments.size(); i++) {
+            String a = arguments.get(i);
             String setting = null;
-            if (w.equals("-o") && i + 1 < words.size()) {
-                setting = words.get(++i);
-            } else if (w.startsWith("-o") && w.length() > 2) {
-                setting = w.substring(2);
+            if (a.equals("-o") && i + 1 < arguments.size()) {
+                setting = arguments.get(++i);
+            } else if (a.startsWith("-o") && a.length() > 2) {
+                setting = a.substring(2);
             }
             if (setting != null) {
                 int eq = setting.indexOf('=');
@@ -119,46 +141,48 @@ public final class MasterCf {
                 }
             }
         }
-        return Optional.of(new Service(words.get(0), words.get(1), baseName(words.get(7)), overrides, line));
+        services.add(new Service(fields.get(0), fields.get(1), baseName(fields.get(7)), arguments, overrides, line));
     }
 
+    /** The command's name without a directory (master.cf may give a path). */
     private static String baseName(String command) {
         int slash = command.lastIndexOf('/');
         return slash >= 0 ? command.substring(slash + 1) : command;
     }
 
-    /** Splits on blanks; a {...} group (balanced) is one word without its braces and outer blanks. */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
+    /** White-space separated fields; <code>{ ... }</code> is one field (braces and outer blanks removed). */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
         int i = 0;
-        int n = text.length();
+        int n = line.length();
         while (i < n) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
                 i++;
-                continue;
             }
-            if (c == '{') {
+            if (i >= n) {
+                break;
+            }
+            if (line.charAt(i) == '{') {
                 int depth = 0;
-                int j = i;
-                for (; j < n; j++) {
-                    if (text.charAt(j) == '{') {
+                int start = i;
+                for (; i < n; i++) {
+                    char c = line.charAt(i);
+                    if (c == '{') {
                         depth++;
-                    } else if (text.charAt(j) == '}' && --depth == 0) {
+                    } else if (c == '}' && --depth == 0) {
                         break;
                     }
                 }
-                words.add(text.substring(i + 1, Math.min(j, n)).strip());
-                i = j + 1;
-                continue;
+                out.add(line.substring(start + 1, Math.min(i, n)).strip());
+                i++;
+            } else {
+                int start = i;
+                while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                out.add(line.substring(start, i));
             }
-            int j = i;
-            while (j < n && " \t\r\n".indexOf(text.charAt(j)) < 0) {
-                j++;
-            }
-            words.add(text.substring(i, j));
-            i = j;
         }
-        return words;
+        return out;
     }
 }

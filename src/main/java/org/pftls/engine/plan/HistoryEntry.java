@@ -25,14 +25,25 @@ import java.util.Optional;
  * @param created   the key and certificate files created
  * @param settings  the parameters set in main.cf, in order
  * @param command   the equivalent command line
+ * @param result    for a check that changed nothing ({@code verify}): its result, starting with
+ *                  {@code ok} or {@code failed}; empty for a change. Such an entry has no backup
+ *                  (so history and rollback never take it for a change of main.cf) and records
+ *                  main.cf's SHA-256 at the time in {@code after}.
  */
 public record HistoryEntry(Instant time, String operation, String backup, String before, String after,
-                           List<Path> created, List<Assignment> settings, List<String> command) {
+                           List<Path> created, List<Assignment> settings, List<String> command, String result) {
 
     /** A parameter set by a change: {@code name = value}. */
     public record Assignment(String name, String value) { }
 
+    /** A change (no result). */
+    public HistoryEntry(Instant time, String operation, String backup, String before, String after,
+                        List<Path> created, List<Assignment> settings, List<String> command) {
+        this(time, operation, backup, before, after, created, settings, command, "");
+    }
+
     public HistoryEntry {
+        result = result == null ? "" : result;
         created = List.copyOf(created);
         settings = List.copyOf(settings);
         command = List.copyOf(command);
@@ -50,8 +61,15 @@ public record HistoryEntry(Instant time, String operation, String backup, String
         field(b, "op", operation);
         if (changedMainCf()) {
             field(b, "backup", backup);
+        }
+        if (!before.isEmpty()) {
             field(b, "before", before);
+        }
+        if (!after.isEmpty()) {
             field(b, "after", after);
+        }
+        if (!result.isEmpty()) {
+            field(b, "result", result);
         }
         created.forEach(p -> field(b, "file", p.toString()));
         settings.forEach(s -> rawField(b, "set", encode(s.name()) + "=" + encode(s.value())));
@@ -69,6 +87,7 @@ public record HistoryEntry(Instant time, String operation, String backup, String
         String backup = "";
         String before = "";
         String after = "";
+        String result = "";
         List<Path> created = new ArrayList<>();
         List<Assignment> settings = new ArrayList<>();
         List<String> command = new ArrayList<>();
@@ -95,6 +114,7 @@ public record HistoryEntry(Instant time, String operation, String backup, String
                         settings.add(new Assignment(decode(raw.substring(0, e)), decode(raw.substring(e + 1))));
                     }
                     case "arg" -> command.add(decode(raw));
+                    case "result" -> result = decode(raw);
                     default -> {
                         // a field from a later version: ignore it
                     }
@@ -106,7 +126,7 @@ public record HistoryEntry(Instant time, String operation, String backup, String
         if (time == null || op == null || op.isEmpty() || !backup.isEmpty() && (before.isEmpty() || after.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new HistoryEntry(time, op, backup, before, after, created, settings, command));
+        return Optional.of(new HistoryEntry(time, op, backup, before, after, created, settings, command, result));
     }
 
     private static void field(StringBuilder b, String key, String value) {

@@ -1,6 +1,7 @@
 package org.pftls.engine.tls;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,11 @@ public final class MasterCfOverrides {
             if (!instance.ports().files().isRegularFile(file)) {
                 return List.of();
             }
-            master = MasterCf.parse(instance.ports().files().read(file));
+            master = MasterCf.parse(new String(instance.ports().files().read(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of();
         }
-        boolean postscreen = master.services().stream().anyMatch(s -> s.port().orElse(0) == 25
+        boolean postscreen = master.services().stream().anyMatch(s -> portOf(s) == 25
                 && s.command().equals("postscreen"));
         List<Override> found = new ArrayList<>();
         for (MasterCf.Service s : master.services()) {
@@ -72,17 +73,21 @@ public final class MasterCfOverrides {
             int port;
             if (s.type().equals("pass") && postscreen) {
                 port = 25;
-            } else if (PORTS.contains(s.port().orElse(0))) {
-                port = s.port().get();
+            } else if (PORTS.contains(portOf(s))) {
+                port = portOf(s);
             } else {
                 continue;
             }
-            found.addAll(check(s, port, master));
+            found.addAll(check(s, port));
         }
         return found;
     }
 
-    private List<Override> check(MasterCf.Service s, int port, MasterCf master) {
+    private static int portOf(MasterCf.Service s) {
+        return s.type().equals("inet") ? s.portNumber().orElse(0) : 0;
+    }
+
+    private List<Override> check(MasterCf.Service s, int port) {
         List<Override> found = new ArrayList<>();
         Map<String, String> o = s.overrides();
         if (o.keySet().stream().noneMatch(n -> CERTIFICATE_PARAMETERS.contains(n) || LEVEL_PARAMETERS.contains(n))) {

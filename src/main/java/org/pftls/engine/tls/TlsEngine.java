@@ -1,6 +1,7 @@
 package org.pftls.engine.tls;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.crypto.CertificateFiles;
+import org.pftls.engine.dane.DaneDeployGuard;
+import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -125,7 +128,7 @@ public final class TlsEngine {
         List<String> names = HostNameChoice.resolve(hostNames, instance);
         List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
         List<ServerDeployment.Pair> deploy = pairs.stream().map(NewServerFiles.Pair::deployment).toList();
-        List<String> messages = newFileMessages(pairs, "enable");
+        List<String> messages = newFileMessages(pairs, "enable", names);
         if (allDefault) {
             List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(deploy, chainFiles, ""));
             settings.add(set("smtpd_tls_security_level", "may"));
@@ -146,7 +149,7 @@ public final class TlsEngine {
         decisions.addAll(rest);
         boolean turnsOn = rest.stream().anyMatch(d -> d.name().equals("smtpd_tls_security_level") && d.applied());
         return merged("enable-server", NewServerFiles.files(pairs), decisions, rules.warnings(),
-                turnsOn ? messages : newFileMessages(pairs, "deploy"), command);
+                turnsOn ? messages : newFileMessages(pairs, "deploy", names), command);
     }
 
     /** new-server-key [-a algorithm] [-b bits] [hostname ...]. */
@@ -161,7 +164,7 @@ public final class TlsEngine {
         List<String> names = HostNameChoice.resolve(hostNames, instance);
         List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
         return new Plan("new-server-key", NewServerFiles.files(pairs), Optional.empty(), List.of(),
-                newFileMessages(pairs, null), command("new-server-key", args));
+                newFileMessages(pairs, null, names), command("new-server-key", args));
     }
 
     /** new-server-cert [-a algorithm] [-b bits] [hostname ...]: reuses the deployed key of that algorithm. */
@@ -188,20 +191,22 @@ public final class TlsEngine {
         List<String> names = HostNameChoice.resolve(hostNames, instance);
         List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, reuse, names);
         return new Plan("new-server-cert", NewServerFiles.files(pairs), Optional.empty(), warnings,
-                newFileMessages(pairs, null), command("new-server-cert", args));
+                newFileMessages(pairs, null, names), command("new-server-cert", args));
     }
 
-    /** deploy-server-cert certfile keyfile. */
+    /** deploy-server-cert certfile keyfile, without the DNS check. */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
-        return deployServerCert(certArgument, keyArgument, false);
+        return deployServerCert(certArgument, keyArgument, false, DaneDeployGuard.OFF);
     }
 
     /**
-     * deploy-server-cert [--chain-files] certfile keyfile. Deliberate difference: when server TLS is
-     * off (no level, and no obsolete smtpd_use_tls/smtpd_enforce_tls turning it on), it also sets
-     * {@code smtpd_tls_security_level = may}, so that the deployed certificate is used at all.
+     * deploy-server-cert [--chain-files] certfile keyfile; {@code guard} checks the host's TLSA
+     * records first. Deliberate difference: when server TLS is off (no level, and no obsolete
+     * smtpd_use_tls/smtpd_enforce_tls turning it on), it also sets {@code smtpd_tls_security_level =
+     * may}, so that the deployed certificate is used at all.
      */
-    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles) throws PftlsException {
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, DaneDeployGuard guard)
+            throws PftlsException {
         Path cert = instance.configDirectory().resolve(certArgument);
         Path key = instance.configDirectory().resolve(keyArgument);
         LoadedKey loaded = files.key(key);
@@ -215,6 +220,7 @@ public final class TlsEngine {
                     + "; clients that check it will refuse it");
         }
         KeyAlgorithm algorithm = loaded.algorithm();
+        warnings.addAll(guard.check(instance, keyFiles.deployedKey(algorithm), loaded, key, chain));
         List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(
                 List.of(new ServerDeployment.Pair(algorithm, key, cert)), chainFiles, ""));
         TlsLevel level = TlsLevel.of(instance.parameters(), TlsLevel.Side.SERVER);
@@ -234,6 +240,20 @@ public final class TlsEngine {
         args.addAll(List.of(cert.toString(), key.toString()));
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
                 ScriptMessages.serverDeployed(deploy), command("deploy-server-cert", args));
+    }
+
+    /**
+     * A plan that sets {@code settings} (name, value) in main.cf, or changes nothing when there are
+     * none: for operations whose decisions are made elsewhere (e.g. enable-client --dane).
+     */
+    public Plan parameterChange(String operation, List<String[]> settings, List<String> warnings,
+                                List<String> messages, List<String> command) throws PftlsException {
+        List<Setting> list = new ArrayList<>();
+        for (String[] nv : settings) {
+            list.add(set(nv[0], nv[1]));
+        }
+        Optional<MainCfChange> change = list.isEmpty() ? Optional.empty() : Optional.of(mainCfChange(list));
+        return new Plan(operation, List.of(), change, warnings, messages, command);
     }
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
@@ -291,7 +311,7 @@ public final class TlsEngine {
                 + " stay on disk, untouched" : "the new " + algorithm + " key and certificate; none was deployed";
     }
 
-    private List<String> newFileMessages(List<NewServerFiles.Pair> pairs, String deploy) {
+    private List<String> newFileMessages(List<NewServerFiles.Pair> pairs, String deploy, List<String> names) {
         boolean deployed = deploy != null;
         List<String[]> certAndKey = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -306,7 +326,27 @@ public final class TlsEngine {
         if (pairs.stream().anyMatch(p -> p.copiedFrom() == null)) {
             messages.addAll(ScriptMessages.daneDns(deployed));
         }
+        if (!deployed && pairs.stream().anyMatch(p -> p.copiedFrom() == null)) {
+            List<Map.Entry<Path, PublicKey>> made = new ArrayList<>();
+            for (NewServerFiles.Pair p : pairs) {
+                made.add(Map.entry(p.key().path(), p.keyPair().getPublic()));
+            }
+            messages.addAll(RolloverAdvice.lines(instance, deployedKeys(), made, names));
+        }
         return messages;
+    }
+
+    /** The key file main.cf deploys per algorithm (for the rollover advice). */
+    private Map<KeyAlgorithm, Path> deployedKeys() {
+        Map<KeyAlgorithm, Path> keys = new java.util.EnumMap<>(KeyAlgorithm.class);
+        for (KeyAlgorithm a : KeyAlgorithm.values()) {
+            try {
+                keyFiles.deployedKey(a).ifPresent(p -> keys.put(a, p));
+            } catch (PftlsException e) {
+                // a setting that cannot be expanded deploys no key we could advise about
+            }
+        }
+        return keys;
     }
 
     /**
