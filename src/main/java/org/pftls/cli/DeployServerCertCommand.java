@@ -7,10 +7,12 @@ import picocli.CommandLine.Parameters;
 
 /** deploy-server-cert certfile keyfile. */
 @Command(name = "deploy-server-cert", description = {"Deploy the certificate (chain) in certfile and the private"
-        + " key in keyfile, after checking that they match. Relative names are relative to the configuration"
-        + " directory."})
+        + " key in keyfile, after checking them: the key matches the first certificate, each certificate is signed"
+        + " by the next, all are valid now, the key is strong enough and only its owner can read it (Debian's"
+        + " ssl-cert group with mode 0640 is accepted). Relative names are relative to the configuration"
+        + " directory; names are kept as given (certbot's /etc/letsencrypt/live/ links are not resolved)."})
 final class DeployServerCertCommand implements Callable<Integer> {
-    static final String SYNOPSIS = "pftls deploy-server-cert certfile keyfile";
+    static final String SYNOPSIS = "pftls deploy-server-cert [--force] certfile keyfile";
 
     @Parameters(index = "0", paramLabel = "certfile", description = "The certificate, then its issuers, in PEM.")
     String certFile;
@@ -21,6 +23,9 @@ final class DeployServerCertCommand implements Callable<Integer> {
     @Mixin
     DryRunOption dryRun;
 
+    @Mixin
+    ForceOption force;
+
     private final CommandContext ctx;
 
     DeployServerCertCommand(CommandContext ctx) {
@@ -29,6 +34,6 @@ final class DeployServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.deployServerCert(certFile, keyFile));
+        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.deployServerCert(certFile, keyFile, force.force));
     }
 }

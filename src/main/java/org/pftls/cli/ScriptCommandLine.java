@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
- * flag {@code --dry-run}, all before the first operand; then the operands, as many as the subcommand
- * takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
+ * flags {@code --dry-run} and (deploy-server-cert) {@code --force}, all before the first operand; then
+ * the operands, as many as the subcommand takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
  * {@code @} (picocli reads {@code @file} as an argument file), and a {@code -c} VALUE must not be a
  * subcommand name (picocli refuses it as an option value) nor hold a NUL character (picocli's path
  * would fail differently). Anything else starting with {@code -} ({@code --}, {@code --help},
@@ -30,11 +30,13 @@ final class ScriptCommandLine {
     /** Every top-level subcommand name, these nine included: none is a valid {@code -c} value for picocli. */
     static final String[] TOP_LEVEL_NAMES = {"enable-client", "enable-server", "new-server-key", "new-server-cert",
         "deploy-server-cert", "output-server-csr", "output-server-tlsa", "all-default-client", "all-default-server",
-        "status", "history", "rollback", "wizard"};
+        "status", "history", "rollback", "wizard", "certbot-hook"};
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Whether each subcommand has {@code --dry-run}. */
     private static final boolean[] DRY_RUN = {true, true, true, true, true, false, false, false, false};
+    /** Whether each subcommand has {@code --force}. */
+    private static final boolean[] FORCE = {false, false, false, false, true, false, false, false, false};
     private static final int ANY = Integer.MAX_VALUE;
     private static final int[] MIN_OPERANDS = {0, 0, 0, 0, 2, 0, 0, 0, 0};
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
@@ -81,10 +83,16 @@ final class ScriptCommandLine {
         String letters = VALUE_OPTIONS[c];
         String[] values = new String[letters.length()];
         boolean dryRun = false;
+        boolean force = false;
         while (i < args.length && args[i].startsWith("-")) {
             String a = args[i];
             if (DRY_RUN[c] && a.equals("--dry-run")) {
                 dryRun = true;
+                i++;
+                continue;
+            }
+            if (FORCE[c] && a.equals("--force")) {
+                force = true;
                 i++;
                 continue;
             }
@@ -104,12 +112,12 @@ final class ScriptCommandLine {
                 return null;
             }
         }
-        return new ScriptCommandLine(configDirectory, command(c, ctx, values, dryRun, args, i));
+        return new ScriptCommandLine(configDirectory, command(c, ctx, values, dryRun, force, args, i));
     }
 
     /** Makes subcommand number {@code c} and fills its fields as picocli would. */
     private static Callable<Integer> command(int c, CommandContext ctx, String[] values, boolean dryRun,
-            String[] args, int firstOperand) {
+            boolean force, String[] args, int firstOperand) {
         switch (c) {
             case 0: {
                 EnableClientCommand cmd = new EnableClientCommand(ctx);
@@ -138,6 +146,8 @@ final class ScriptCommandLine {
                 cmd.certFile = args[firstOperand];
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
+                cmd.force = new ForceOption();
+                cmd.force.force = force;
                 return cmd;
             }
             case 5: {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.config.MainCfEditor;
-import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -120,24 +119,27 @@ public final class TlsEngine {
 
     /** deploy-server-cert certfile keyfile. */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
-        Path cert = instance.configDirectory().resolve(certArgument);
-        Path key = instance.configDirectory().resolve(keyArgument);
-        LoadedKey loaded = readKey(key);
-        List<X509Certificate> chain = readCertificates(cert);
-        CertificateFiles.checkMatches(chain.get(0), loaded.keyPair(), cert.toString(), key.toString());
-        CertificateFiles.checkChainOrder(chain, cert.toString());
-        List<String> warnings = new ArrayList<>();
-        Instant now = instance.ports().clock().instant();
-        if (chain.get(0).getNotAfter().toInstant().isBefore(now)) {
-            warnings.add("the certificate in " + cert + " expired on " + chain.get(0).getNotAfter().toInstant()
-                    + "; clients that check it will refuse it");
-        }
-        KeyAlgorithm algorithm = loaded.algorithm();
+        return deployServerCert(certArgument, keyArgument, false);
+    }
+
+    /**
+     * deploy-server-cert [--force] certfile keyfile: refused (nothing changed) when {@link DeployCheck}
+     * finds a problem; {@code force} overrides only the validity refusals, and says so.
+     */
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean force) throws PftlsException {
+        DeployCheck check = new DeployCheck(instance);
+        Path cert = check.resolve(certArgument);
+        Path key = check.resolve(keyArgument);
+        ChainVerdict verdict = check.check(certArgument, keyArgument);
+        List<String> warnings = verdict.enforce(force);
+        KeyAlgorithm algorithm = verdict.key().flatMap(ChainVerdict.KeyInfo::algorithm).orElseThrow();
         List<String[]> settings = List.of(
                 new String[] {algorithm.keyFileParameter(), key.toString()},
                 new String[] {algorithm.certFileParameter(), cert.toString()});
-        return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
-                ScriptMessages.serverDeployed("deploy"),
+        List<String> messages = new ArrayList<>();
+        verdict.notes().forEach(n -> messages.add(n.text()));
+        messages.addAll(ScriptMessages.serverDeployed("deploy"));
+        return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings, messages,
                 command("deploy-server-cert", List.of(cert.toString(), key.toString())));
     }
 
@@ -287,11 +289,6 @@ public final class TlsEngine {
 
     private LoadedKey readKey(Path key) throws PftlsException {
         return KeyFiles.readPrivateKey(readFile(key, "no private key found in file: " + key), key.toString());
-    }
-
-    private List<X509Certificate> readCertificates(Path cert) throws PftlsException {
-        return CertificateFiles.readCertificates(readFile(cert, "cannot read certificate file " + cert),
-                cert.toString());
     }
 
     private byte[] readFile(Path file, String problem) throws PftlsException {
