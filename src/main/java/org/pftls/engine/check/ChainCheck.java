@@ -73,18 +73,29 @@ public final class ChainCheck {
             if (key != null) {
                 matches = Optional.of(PublicKeys.sameKey(leaf.getPublicKey(), key.keyPair().getPublic()));
             }
-            if (matches.equals(Optional.of(false))) {
-                findings.add(notTheKey(chain, key, certPath, keyPath.toString()));
-            }
+            // One wording per problem, whether the key is known or not (the wizard checks the
+            // certificate field alone): the links name a wrong order first; the key only when they cannot.
             ChainLinks.Result linked = ChainLinks.of(chain, certPath);
             links = linked.links();
+            boolean linksShowOrder = linked.findings().stream().anyMatch(f -> f.code().equals("chain-wrong-order"));
+            if (matches.equals(Optional.of(false))) {
+                Finding notTheKey = notTheKey(chain, key, certPath, keyPath.toString());
+                if (!(linksShowOrder && notTheKey.code().equals("chain-wrong-order"))) {
+                    findings.add(notTheKey);
+                }
+            }
             for (Finding f : linked.findings()) {
                 if (findings.stream().noneMatch(g -> g.code().equals(f.code()))) {
                     findings.add(f);
                 }
             }
-            if (key == null) {
+            // When the first certificate is not the server's, findings about "its" key and names would mislead.
+            boolean firstIsServer = findings.stream().noneMatch(f -> f.code().equals("chain-wrong-order")
+                    || f.code().equals("cert-is-ca"));
+            if (firstIsServer) {
                 strength(leaf.getPublicKey(), "the certificate in " + certPath + " has", findings);
+            } else if (key != null) {
+                strength(key.keyPair().getPublic(), "the private key " + keyPath + " is", findings);
             }
             String force = context.deploying() ? ", or deploy it anyway with --force" : "";
             findings.addAll(ValidityCheck.of(links, certPath, context.now(), renewal(leaf, context), force));
@@ -94,12 +105,12 @@ public final class ChainCheck {
                         + " it, so clients that do not have that CA certificate cannot verify it; deploy the full"
                         + " chain (certbot: fullchain.pem, not cert.pem)"));
             }
-            if (context.myhostname().isPresent()) {
+            if (context.myhostname().isPresent() && firstIsServer) {
                 NameCheck.of(summary.get().dnsNames(), context.myhostname().get(), certPath)
                         .ifPresent(findings::add);
             }
         }
-        if (key != null) {
+        if (key != null && chain == null) {
             strength(key.keyPair().getPublic(), "the private key " + keyPath + " is", findings);
         }
         if (files.key().isPresent() && files.key().get().bytes().isPresent()) {
