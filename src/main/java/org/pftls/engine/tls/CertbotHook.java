@@ -40,7 +40,7 @@ public final class CertbotHook {
     }
 
     /** The hook's file name: {@code pftls-postfix}, plus the configuration directory unless /etc/postfix. */
-    static String fileName(Path configDirectory) {
+    public static String fileName(Path configDirectory) {
         String dir = configDirectory.toString();
         return dir.equals("/etc/postfix") ? "pftls-postfix"
                 : "pftls-postfix" + dir.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("-+$", "");
