@@ -34,6 +34,10 @@ public final class CertificateReportText {
             return out;
         }
         CertificateReport r = p.report().get();
+        out.add(name + " key:  " + r.keyFile().map(Path::toString).orElse("(not set)")
+                + r.keyDescription().map(k -> "  " + k).orElse("")
+                + r.keyMode().map(m -> "  mode " + m).orElse("")
+                + r.keyOwner().map(o -> "  owner " + o + r.keyGroup().map(g -> ":" + g).orElse("")).orElse(""));
         out.add(name + " cert: " + r.certFile().map(Path::toString).orElse("(not set)")
                 + r.certbotLineage().map(l -> "  (certbot: " + l + ")").orElse(""));
         if (r.certificate().isPresent()) {
@@ -50,10 +54,6 @@ public final class CertificateReportText {
                         + ", until " + link.notAfter() + "): " + link.linkText());
             }
         }
-        out.add(name + " key:  " + r.keyFile().map(Path::toString).orElse("(not set)")
-                + r.keyDescription().map(k -> "  " + k).orElse("")
-                + r.keyMode().map(m -> "  mode " + m).orElse("")
-                + r.keyOwner().map(o -> "  owner " + o + r.keyGroup().map(g -> ":" + g).orElse("")).orElse(""));
         p.matches().ifPresent(m -> out.add(INDENT + "key and certificate " + (m ? "match" : "DO NOT MATCH")));
         for (Finding f : r.findings()) {
             out.add(INDENT + (f.severity() == Severity.INFO ? "- " : "! ") + f.text());
