@@ -67,7 +67,7 @@ class CertbotHookTest {
                 "if '/usr/sbin/postfix' -c '" + dir + "' status >/dev/null 2>&1; then",
                 "    '/usr/sbin/postfix' -c '" + dir + "' reload || exit 1",
                 "fi",
-                "exec pftls -c '" + dir + "' status",
+                "exec pftls -c '" + dir + "' status --letsencrypt-dir '" + le + "'",
                 ""), Files.readString(hook()));
         try (var left = Files.list(hooks())) {
             assertEquals(List.of(hook()), left.toList(), "no temporary file left");

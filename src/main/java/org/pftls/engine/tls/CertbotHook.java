@@ -72,7 +72,8 @@ public final class CertbotHook {
                 "if " + postfix + " -c " + config + " status >/dev/null 2>&1; then",
                 "    " + postfix + " -c " + config + " reload || exit 1",
                 "fi",
-                "exec " + pftls + " -c " + config + " status",
+                "exec " + pftls + " -c " + config + " status" + (letsEncrypt.equals(LetsEncrypt.DEFAULT) ? ""
+                        : " --letsencrypt-dir " + quote(letsEncrypt.root().toString())),
                 "");
         return text.getBytes(StandardCharsets.UTF_8);
     }
