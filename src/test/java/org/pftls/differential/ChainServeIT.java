@@ -55,7 +55,7 @@ class ChainServeIT {
         certbotLineage(le, "probe-rsa", rsa, inter, 1);
 
         PftlsInProcess pftls = new PftlsInProcess();
-        try (ProbeInstance instance = ProbeInstance.create(work.resolve("postfix"))) {
+        try (ProbeInstance instance = ProbeInstance.create(work)) {
             Path etc = instance.config();
             succeeds(pftls.run(etc, List.of("enable-server")));
             succeeds(pftls.run(etc, List.of("deploy-server-cert", le + "/live/probe-rsa/fullchain.pem",

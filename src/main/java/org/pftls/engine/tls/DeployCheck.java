@@ -79,6 +79,11 @@ public final class DeployCheck {
      */
     private Optional<Finding> otherAlgorithm(KeyAlgorithm deployed) {
         KeyAlgorithm other = deployed == KeyAlgorithm.RSA ? KeyAlgorithm.ECDSA : KeyAlgorithm.RSA;
+        // Its certificate file defaults to none: when main.cf does not set it, nothing of it is in
+        // use, and the defaults (postconf -d, tens of milliseconds) are not needed to know that.
+        if (instance.parameters().explicit(other.certFileParameter()).filter(v -> !v.isBlank()).isEmpty()) {
+            return Optional.empty();
+        }
         DeployedPair pair = new DeployedPairReader(instance, letsEncrypt).read(other);
         if (!pair.configured() || pair.problems().isEmpty()) {
             return Optional.empty();
