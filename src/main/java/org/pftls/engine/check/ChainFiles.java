@@ -25,6 +25,7 @@ public record ChainFiles(Optional<FileRead> certificate, Optional<FileRead> key)
      * @param bytes      the content, empty when the file could not be read
      * @param unreadable why it could not be read, with the fix (one line), when it could not
      * @param info       mode, owner and group (of the file a symbolic link points to), when known
+     *                   (read for the key file only)
      */
     public record FileRead(Path path, Optional<byte[]> bytes, Optional<String> unreadable,
                            Optional<FileStore.Info> info) {
@@ -32,11 +33,12 @@ public record ChainFiles(Optional<FileRead> certificate, Optional<FileRead> key)
 
     /** Reads the files that are given; never fails (an unreadable file is recorded as such). */
     public static ChainFiles read(FileStore files, Optional<Path> certificate, Optional<Path> key) {
-        return new ChainFiles(certificate.map(p -> read(files, p, "cannot read certificate file " + p)),
-                key.map(p -> read(files, p, "no private key found in file: " + p)));
+        return new ChainFiles(certificate.map(p -> read(files, p, "cannot read certificate file " + p, false)),
+                key.map(p -> read(files, p, "no private key found in file: " + p, true)));
     }
 
-    private static FileRead read(FileStore files, Path path, String problem) {
+    /** @param withInfo whether to read mode, owner and group too (only the key file's matter) */
+    private static FileRead read(FileStore files, Path path, String problem, boolean withInfo) {
         byte[] bytes;
         try {
             bytes = files.read(path);
@@ -47,11 +49,11 @@ public record ChainFiles(Optional<FileRead> certificate, Optional<FileRead> key)
             return new FileRead(path, Optional.empty(), Optional.of(problem + " (" + reason + "); " + fix),
                     Optional.empty());
         }
-        Optional<FileStore.Info> info;
+        Optional<FileStore.Info> info = Optional.empty();
         try {
-            info = Optional.of(files.info(path));
+            info = withInfo ? Optional.of(files.info(path)) : Optional.empty();
         } catch (IOException e) {
-            info = Optional.empty();
+            // mode unknown: the key file check is skipped, the rest still runs
         }
         return new FileRead(path, Optional.of(bytes), Optional.empty(), info);
     }

@@ -156,6 +156,25 @@ class ChainCheckTest {
     }
 
     @Test
+    void aMissingIntermediateBetweenLeafAndRootBreaksTheChain() {
+        Path gap = TestPki.concat(dir.resolve("gap.pem"), good.cert(), pki.root().cert());
+        ChainVerdict v = check(gap, good.key());
+        assertEquals(List.of("chain-broken"), codes(v));
+        assertTrue(v.findings().get(0).text().startsWith("certificate 2 in " + gap + " (CN=Test Root CA) did not"
+                + " issue certificate 1 (CN=" + HOST + ", issued by CN=Test Intermediate CA); "), v.findings().get(0)
+                .text());
+    }
+
+    @Test
+    void aCaCertificateFirstIsNotAServerCertificate() {
+        Path cas = TestPki.concat(dir.resolve("cas.pem"), pki.intermediate().cert(), pki.root().cert());
+        ChainVerdict v = check(cas, pki.intermediate().key());
+        assertEquals(List.of("cert-is-ca"), codes(v));
+        assertEquals("certificate 1 in " + cas + " (CN=Test Intermediate CA) is a CA certificate, not a server"
+                + " certificate; the server certificate must come first, then its issuers", v.findings().get(0).text());
+    }
+
+    @Test
     void anIntermediateWithTheRightNameButAnotherKeyFailsTheSignatureCheck() {
         Issued impostor = pki.ca("impostor", "Test Intermediate CA", pki.root(), Duration.ofDays(-10),
                 Duration.ofDays(100));
