@@ -109,6 +109,20 @@ class ChainCheckTest {
     }
 
     @Test
+    void anExpiredRootInTheFileIsOnlyAWarning() {
+        Issued oldRoot = pki.ca("old-root", "Old Root CA", null, Duration.ofDays(-4000), Duration.ofDays(-1));
+        Issued inter = pki.ca("inter-under-old", "Cross Intermediate CA", oldRoot, Duration.ofDays(-100),
+                Duration.ofDays(400));
+        Issued leaf = pki.leaf("cross", inter, "ec", Duration.ofDays(-1), Duration.ofDays(90), HOST);
+        Path chain = TestPki.concat(dir.resolve("cross.pem"), leaf.cert(), inter.cert(), oldRoot.cert());
+        ChainVerdict v = check(chain, leaf.key());
+        assertEquals(List.of("root-expired"), codes(v));
+        assertTrue(v.usable());
+        assertEquals("the root certificate 3 in " + chain + " (CN=Old Root CA) expired on " + NOW.minus(DAY)
+                + "; remove it from the file (clients use their own copy of a root)", v.findings().get(0).text());
+    }
+
+    @Test
     void theServerCertificateAloneIsWarnedAbout() {
         ChainVerdict v = check(good.cert(), good.key());
         assertEquals(List.of("intermediate-missing"), codes(v));
