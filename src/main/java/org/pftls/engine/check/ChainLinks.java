@@ -5,7 +5,10 @@ import java.security.InvalidKeyException;
 import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import javax.security.auth.x500.X500Principal;
 import org.pftls.engine.crypto.PublicKeys;
 
 /**
@@ -39,7 +42,7 @@ final class ChainLinks {
             } else {
                 X509Certificate next = chain.get(i + 1);
                 int n = i + 2;
-                if (!c.getIssuerX500Principal().equals(next.getSubjectX500Principal())) {
+                if (!sameName(c.getIssuerX500Principal(), next.getSubjectX500Principal())) {
                     link = ChainLink.Link.NOT_ISSUED_BY_NEXT;
                     text = "NOT issued by certificate " + n + " (" + subject(next) + ")";
                     if (findings.isEmpty()) {
@@ -108,10 +111,10 @@ final class ChainLinks {
             if (j == i) {
                 continue;
             }
-            if (j > i + 1 && other.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+            if (j > i + 1 && sameName(other.getSubjectX500Principal(), c.getIssuerX500Principal())) {
                 return true;
             }
-            if (j > i && other.getIssuerX500Principal().equals(c.getSubjectX500Principal()) && !selfIssued(other)) {
+            if (j > i && sameName(other.getIssuerX500Principal(), c.getSubjectX500Principal()) && !selfIssued(other)) {
                 return true;
             }
         }
@@ -119,7 +122,24 @@ final class ChainLinks {
     }
 
     static boolean selfIssued(X509Certificate c) {
-        return c.getIssuerX500Principal().equals(c.getSubjectX500Principal());
+        return sameName(c.getIssuerX500Principal(), c.getSubjectX500Principal());
+    }
+
+    /**
+     * RFC 5280 name matching. CAs copy the issuer name byte for byte, so the DER comparison answers
+     * almost always. Names whose texts differ beyond case and spaces (as OpenSSL compares them) are
+     * different; only the rest are compared canonically by the JDK, whose Unicode normalisation
+     * tables cost milliseconds to load at every start.
+     */
+    static boolean sameName(X500Principal a, X500Principal b) {
+        if (Arrays.equals(a.getEncoded(), b.getEncoded())) {
+            return true;
+        }
+        return simplified(a).equals(simplified(b)) && a.equals(b);
+    }
+
+    private static String simplified(X500Principal name) {
+        return name.getName().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     static String subject(X509Certificate c) {
