@@ -48,6 +48,7 @@ public final class Cli {
         add(cl, new HistoryCommand(ctx), HistoryCommand.SYNOPSIS);
         add(cl, new RollbackCommand(ctx), RollbackCommand.SYNOPSIS);
         add(cl, new WizardCommand(ctx), WizardCommand.SYNOPSIS);
+        add(cl, new CertbotHookCommand(ctx), CertbotHookCommand.SYNOPSIS);
         // getopts rules, as postfix-tls-script: options come before operands, a repeated option's
         // last value wins, and anything after the first operand is an operand.
         cl.setStopAtPositional(true);

@@ -10,10 +10,13 @@ import picocli.CommandLine.Parameters;
 
 /** deploy-server-cert certfile keyfile. */
 @Command(name = "deploy-server-cert", description = {"Deploy the certificate (chain) in certfile and the private"
-        + " key in keyfile, after checking that they match. Relative names are relative to the configuration"
-        + " directory. When the key changes and _25._tcp.$myhostname has TLSA records, one of them must match the new"
+        + " key in keyfile, after checking them: the key matches the first certificate, each certificate is signed"
+        + " by the next, all are valid now, the key is strong enough and only its owner can read it (Debian's"
+        + " ssl-cert group with mode 0640 is accepted). Relative names are relative to the configuration"
+        + " directory; names are kept as given (certbot's /etc/letsencrypt/live/ links are not resolved).",
+        "When the key changes and _25._tcp.$myhostname has TLSA records, one of them must match the new"
         + " certificate (looked up with a 2 s timeout; a look-up that fails is a warning); otherwise nothing is"
-        + " changed, unless --force."})
+        + " changed, unless --force. When server TLS is off, smtpd_tls_security_level = may is set too."})
 final class DeployServerCertCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls deploy-server-cert [--chain-files] [--force] [--resolver ADDR[:PORT]]"
             + " certfile keyfile";
@@ -49,6 +52,6 @@ final class DeployServerCertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DaneDeployGuard guard = new DaneDeployGuard(dns.lookup(DNS_TIMEOUT, null), force.force, dns.given());
         return new ChangeRunner(ctx).run(dryRun.dryRun,
-                engine -> engine.deployServerCert(certFile, keyFile, chainFiles, guard));
+                engine -> engine.deployServerCert(certFile, keyFile, chainFiles, force.force, guard));
     }
 }

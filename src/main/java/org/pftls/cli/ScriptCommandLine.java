@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
- * flag {@code --dry-run}, all before the first operand; then the operands, as many as the subcommand
- * takes (the flags: {@code --dry-run}, and where the subcommand has them {@code --merge},
- * {@code --chain-files}). A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
+ * flags ({@code --dry-run}, and where the subcommand has them {@code --merge}, {@code --chain-files},
+ * {@code --force}), all before the first operand; then the operands, as many as the subcommand
+ * takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
  * {@code @} (picocli reads {@code @file} as an argument file), and a {@code -c} VALUE must not be a
  * subcommand name (picocli refuses it as an option value) nor hold a NUL character (picocli's path
  * would fail differently). Anything else starting with {@code -} ({@code --}, {@code --help},
@@ -32,12 +32,12 @@ final class ScriptCommandLine {
     /** Every top-level subcommand name, these nine included: none is a valid {@code -c} value for picocli. */
     static final String[] TOP_LEVEL_NAMES = {"enable-client", "enable-server", "new-server-key", "new-server-cert",
         "deploy-server-cert", "output-server-csr", "output-server-tlsa", "all-default-client", "all-default-server",
-        "status", "verify", "history", "rollback", "wizard"};
+        "status", "verify", "history", "rollback", "wizard", "certbot-hook"};
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Each subcommand's flags (long options without a value). */
     private static final String[][] FLAGS = {{"--dry-run", "--merge"}, {"--dry-run", "--merge", "--chain-files"},
-        {"--dry-run"}, {"--dry-run"}, {"--dry-run", "--chain-files"}, {}, {}, {}, {}};
+        {"--dry-run"}, {"--dry-run"}, {"--dry-run", "--chain-files", "--force"}, {}, {}, {}, {}};
     private static final int ANY = Integer.MAX_VALUE;
     private static final int[] MIN_OPERANDS = {0, 0, 0, 0, 2, 0, 0, 0, 0};
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
@@ -149,8 +149,9 @@ final class ScriptCommandLine {
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.chainFiles = chainFiles;
-                cmd.force = new ForceOption(); // --force and --resolver are left to picocli
-                cmd.dns = new ResolverOption();
+                cmd.force = new ForceOption();
+                cmd.force.force = flags.contains("--force");
+                cmd.dns = new ResolverOption(); // --resolver is left to picocli
                 return cmd;
             }
             case 5: {

@@ -2,7 +2,6 @@ package org.pftls.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
 
@@ -28,28 +27,17 @@ public final class DetectionReport {
             out.add("master.cf override:      " + o.service() + " (port " + o.port() + ", line " + o.line() + "): -o "
                     + o.parameter() + "=" + o.value());
         }
+        List<String> shown = new ArrayList<>();
         for (DeployedPair p : d.deployed()) {
-            String name = p.algorithm().postfixName().toUpperCase(java.util.Locale.ROOT);
-            if (!p.configured()) {
-                out.add(name + " key and certificate: none deployed");
-                continue;
-            }
-            out.add(name + " key:  " + p.keyFile().map(Object::toString).orElse("(not set)")
-                    + p.keyMode().map(m -> "  mode " + m).orElse("")
-                    + p.keyDescription().map(k -> "  " + k).orElse(""));
-            out.add(name + " cert: " + p.certFile().map(Object::toString).orElse("(not set)"));
-            if (p.certificate().isPresent()) {
-                CertificateSummary c = p.certificate().get();
-                out.add("      subject " + c.subject() + ", DNS " + String.join(" ", c.dnsNames()));
-                out.add("      valid " + c.notBefore() + " to " + c.notAfter());
-            }
-            p.matches().ifPresent(m -> out.add("      key and certificate " + (m ? "match" : "DO NOT MATCH")));
+            out.addAll(CertificateReportText.lines(p));
+            shown.addAll(p.problems());
         }
+        List<String> others = d.warnings().stream().filter(w -> !shown.contains(w)).toList();
         if (d.warnings().isEmpty()) {
             out.add("No problems found.");
-        } else {
-            out.add("Warnings:");
-            d.warnings().forEach(w -> out.add("  ! " + w));
+        } else if (!others.isEmpty()) {
+            out.add(shown.isEmpty() ? "Warnings:" : "Other warnings:");
+            others.forEach(w -> out.add("  ! " + w));
         }
         return out;
     }

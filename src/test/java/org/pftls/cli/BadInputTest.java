@@ -166,7 +166,7 @@ class BadInputTest {
         };
         Setup otherCa = openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "ca-key.pem", "-out", "ca.pem", "-subj", "/CN=Other CA", "-days", "30");
-        Setup wrongOrder = all(keyPair(), otherCa, s -> Files.writeString(s.dir().resolve("chain.pem"),
+        Setup foreignCa = all(keyPair(), otherCa, s -> Files.writeString(s.dir().resolve("chain.pem"),
                 Files.readString(s.dir().resolve(cert)) + Files.readString(s.dir().resolve("ca.pem"))));
         Setup junk = s -> Files.write(s.dir().resolve("junk.pem"), new java.util.Random(7).ints(300, 0, 256)
                 .collect(java.io.ByteArrayOutputStream::new, (o, b) -> o.write(b), (a, b) -> { }).toByteArray());
@@ -183,8 +183,8 @@ class BadInputTest {
         return List.of(
                 bad("no certificate found in file", csr, "deploy-server-cert", "request.pem", key),
                 bad("no certificate found in file", keyPair(), "deploy-server-cert", key, key),
-                bad("are in the wrong order: certificate 2 (CN=Other CA) did not issue certificate 1", wrongOrder,
-                        "deploy-server-cert", "chain.pem", key),
+                bad("(CN=Other CA) did not issue certificate 1 (CN=mail.example.org, issued by CN=mail.example.org);"
+                        + " give the chain your CA sent", foreignCa, "deploy-server-cert", "chain.pem", key),
                 bad("(Is a directory)", all(keyPair(), directory), "deploy-server-cert", cert, "adir"),
                 bad("cannot read certificate file", all(keyPair(), directory), "deploy-server-cert", "adir", key),
                 bad("no certificate found in file", all(keyPair(), junk), "deploy-server-cert", "junk.pem", key),

@@ -39,7 +39,7 @@ class ChainFilesAndOverridesTest {
 
     private void pair(String prefix, KeyAlgorithm algorithm) throws Exception {
         TestCertificates.writeSelfSigned(dir.resolve(prefix + "-key.pem"), dir.resolve(prefix + "-cert.pem"),
-                prefix + ".example.org", KeySpec.defaultFor(algorithm));
+                "mail.example.org", KeySpec.defaultFor(algorithm));
     }
 
     @Test

@@ -107,7 +107,7 @@ class ScriptCommandLineTest {
             v("new-server-key", "mx", "-a", "rsa"), v("new-server-key", "mx", "--dry-run"),
             v("output-server-tlsa", "key.pem", "-h", "mx"), v("output-server-tlsa", "-1"),
             v("deploy-server-cert", "c", "k", "--dry-run"), v("new-server-key", "@hosts"),
-            v("deploy-server-cert", "--force", "c", "k"), v("deploy-server-cert", "--resolver", "127.0.0.1", "c", "k"),
+            v("deploy-server-cert", "--resolver", "127.0.0.1", "c", "k"),
             v("enable-client", "--dane"), v("output-server-tlsa", "--generic"),
             // operand counts
             v("enable-client", "extra"), v("all-default-server", "extra"), v("all-default-client", "x", "y"),
@@ -240,7 +240,7 @@ class ScriptCommandLineTest {
     }
 
     /** Options of the nine subcommands that postfix tls does not have, beyond --dry-run: picocli reads them. */
-    private static final Set<String> PFTLS_ONLY = Set.of("--force", "--resolver", "--dane", "--dnssec-probe",
+    private static final Set<String> PFTLS_ONLY = Set.of("--resolver", "--dane", "--dnssec-probe",
             "--dnssec-bogus", "--generic");
 
     @Test

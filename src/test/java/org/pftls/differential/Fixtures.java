@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import org.pftls.testing.TestPki;
+import org.pftls.testing.TestPki.Issued;
 
 /**
  * Keys and certificates made once per test run with the real openssl, copied into every scenario
@@ -24,13 +28,16 @@ import java.util.Optional;
  * <li>{@code chain-key.pem}/{@code chain-cert.pem}: a CA-issued certificate followed by its CA;
  *     {@code reversed-chain.pem}: the same two certificates CA first;</li>
  * <li>{@code combined.pem}: rsa-key.pem and rsa-cert.pem in one file;</li>
+ * <li>{@code expired-key.pem}/{@code expired-cert.pem}: ECDSA, self-signed, expired ten days ago;
+ *     {@code weak-key.pem}/{@code weak-cert.pem}: RSA 1024, self-signed (both made by {@link TestPki}
+ *     in {@code pki/}, with dates relative to now);</li>
  * <li>{@code mailname}: a host name file, for {@code myhostname = /path}.</li>
  * </ul>
  */
 final class Fixtures {
     static final String MAILNAME = "filehost.example.net";
     private static final List<String> KEYS = List.of("rsa-key.pem", "ec-key.pem", "trad-key.pem", "other-key.pem",
-            "chain-key.pem");
+            "chain-key.pem", "expired-key.pem", "weak-key.pem");
     private static final String CONFIG = """
             default_md = sha256
             prompt = yes
@@ -84,6 +91,15 @@ final class Fixtures {
             f.concatenate("chain-cert.pem", "ca/leaf-cert.pem", "ca/ca-cert.pem");
             f.concatenate("reversed-chain.pem", "ca/ca-cert.pem", "ca/leaf-cert.pem");
             f.concatenate("combined.pem", "rsa-key.pem", "rsa-cert.pem");
+            TestPki pki = TestPki.create(dir.resolve("pki"), Instant.now());
+            Issued expired = pki.selfSigned("expired", "ec", Duration.ofDays(-400), Duration.ofDays(-10),
+                    "fixture.example");
+            Issued weak = pki.selfSigned("weak", "rsa1024", Duration.ofDays(-1), Duration.ofDays(3650),
+                    "fixture.example");
+            TestPki.concat(dir.resolve("expired-cert.pem"), expired.cert());
+            TestPki.concat(dir.resolve("expired-key.pem"), expired.key());
+            TestPki.concat(dir.resolve("weak-cert.pem"), weak.cert());
+            TestPki.concat(dir.resolve("weak-key.pem"), weak.key());
             for (String key : KEYS) {
                 f.keyNames.put(PemFiles.publicKey(dir.resolve(key)), key);
             }

@@ -32,7 +32,7 @@ public final class TestCertificates {
 
     public static void writeSelfSigned(Path key, Path cert, String name, KeySpec spec) throws Exception {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(name.hashCode());
+        random.setSeed((key.getFileName() + " " + name).hashCode()); // a different key per file
         KeyPair pair = new KeyMaker(random).generate(spec);
         Files.writeString(key, PrivateKeyPem.encode(pair), StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));

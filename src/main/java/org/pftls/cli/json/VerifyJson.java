@@ -66,7 +66,7 @@ public final class VerifyJson {
         j.field("tlsa_match", a.tlsaMatch());
         j.field("millis", a.millis());
         j.findings("problems", a.findings().stream()
-                .filter(f -> f.severity() == org.pftls.engine.check.Finding.Severity.PROBLEM).toList());
+                .filter(f -> f.severity() == org.pftls.engine.check.Severity.PROBLEM).toList());
         j.endObject();
     }
 

@@ -3,24 +3,14 @@ package org.pftls.engine.check;
 import java.util.Objects;
 
 /**
- * A problem, warning or note found by a check: data, rendered by every front end (text, JSON,
- * wizard) rather than a printed string.
+ * One result of a check, as data: every front end (command line, both wizards, {@code status},
+ * JSON) renders the same findings.
  *
- * @param severity how bad it is
- * @param code     a stable kebab-case id (e.g. {@code not-reloaded}), used by JSON and tests
- * @param text     the one-line message that names the problem and the fix
+ * @param severity PROBLEM, WARNING or INFO
+ * @param code     a stable kebab-case identifier, e.g. {@code cert-expired} (used by JSON and tests)
+ * @param text     one line that names the problem and the fix
  */
 public record Finding(Severity severity, String code, String text) {
-    /** How bad a finding is. */
-    public enum Severity {
-        /** Something is wrong: the check fails. */
-        PROBLEM,
-        /** Worth fixing, but the check passes. */
-        WARNING,
-        /** For information. */
-        INFO
-    }
-
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

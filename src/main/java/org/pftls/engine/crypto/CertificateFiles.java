@@ -2,7 +2,6 @@ package org.pftls.engine.crypto;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.KeyPair;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -13,8 +12,8 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 
 /**
- * Reads certificate (chain) files and checks them against a key and for order, as Postfix needs
- * them: the server certificate first, then its issuers.
+ * Reads certificate (chain) files as Postfix needs them: the server certificate first, then its
+ * issuers (checked by {@link org.pftls.engine.check.ChainCheck}).
  */
 public final class CertificateFiles {
     private CertificateFiles() {
@@ -45,41 +44,6 @@ public final class CertificateFiles {
                     + ": it must hold PEM \"CERTIFICATE\" blocks, the server certificate first");
         }
         return certificates;
-    }
-
-    /**
-     * Refuses a certificate whose public key is not the key's, with the script's message.
-     */
-    public static void checkMatches(X509Certificate leaf, KeyPair key, String certPath, String keyPath)
-            throws PftlsException {
-        if (!PublicKeys.sameKey(leaf.getPublicKey(), key.getPublic())) {
-            throw new PftlsException(Kind.CRYPTO, "Certificate in " + certPath + " does not match key in " + keyPath
-                    + ": give the key the certificate was made for, or a certificate issued for this key"
-                    + " (certificate key: " + PublicKeys.describe(leaf.getPublicKey()) + ", private key: "
-                    + PublicKeys.describe(key.getPublic()) + ")");
-        }
-    }
-
-    /**
-     * Refuses a chain that is not "server certificate, then its issuer, then that one's issuer...".
-     */
-    public static void checkChainOrder(List<X509Certificate> chain, String path) throws PftlsException {
-        for (int i = 0; i + 1 < chain.size(); i++) {
-            X509Certificate certificate = chain.get(i);
-            X509Certificate next = chain.get(i + 1);
-            if (!certificate.getIssuerX500Principal().equals(next.getSubjectX500Principal())) {
-                throw new PftlsException(Kind.CRYPTO, "certificates in " + path + " are in the wrong order: "
-                        + "certificate " + (i + 2) + " (" + next.getSubjectX500Principal().getName()
-                        + ") did not issue certificate " + (i + 1) + " ("
-                        + certificate.getSubjectX500Principal().getName()
-                        + "); the server certificate must come first, then its issuers");
-            }
-        }
-        if (chain.size() > 1 && chain.get(0).getBasicConstraints() >= 0) {
-            throw new PftlsException(Kind.CRYPTO, "certificates in " + path + " are in the wrong order: "
-                    + "certificate 1 (" + chain.get(0).getSubjectX500Principal().getName()
-                    + ") is a CA certificate; the server certificate must come first, then its issuers");
-        }
     }
 
     private static CertificateFactory factory() throws PftlsException {

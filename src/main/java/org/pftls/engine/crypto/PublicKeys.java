@@ -9,11 +9,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** What pftls needs to know about a JDK public key: algorithm, size or curve, equality. */
-final class PublicKeys {
+public final class PublicKeys {
     private PublicKeys() {
     }
 
-    static Optional<KeyAlgorithm> algorithmOf(PublicKey key) {
+    public static Optional<KeyAlgorithm> algorithmOf(PublicKey key) {
         if (key instanceof RSAPublicKey) {
             return Optional.of(KeyAlgorithm.RSA);
         }
@@ -24,7 +24,7 @@ final class PublicKeys {
     }
 
     /** The named curve of an EC public key, from the OID in its SubjectPublicKeyInfo. */
-    static Optional<EcCurve> curveOf(ECPublicKey key) {
+    public static Optional<EcCurve> curveOf(ECPublicKey key) {
         return curveOidOf(key).flatMap(EcCurve::fromOid);
     }
 
@@ -41,7 +41,7 @@ final class PublicKeys {
     }
 
     /** {@code RSA 2048 bits}, {@code ECDSA secp256r1}, or the JDK algorithm name for anything else. */
-    static String describe(PublicKey key) {
+    public static String describe(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
             return "RSA " + rsa.getModulus().bitLength() + " bits";
         }
@@ -52,8 +52,19 @@ final class PublicKeys {
         return key.getAlgorithm();
     }
 
+    /** The RSA modulus size, or the EC field size (256, 384, 521); 0 for other keys. */
+    public static int bits(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength();
+        }
+        if (key instanceof ECPublicKey ec) {
+            return ec.getParams().getCurve().getField().getFieldSize();
+        }
+        return 0;
+    }
+
     /** Same key material, whatever the encoding details. */
-    static boolean sameKey(PublicKey a, PublicKey b) {
+    public static boolean sameKey(PublicKey a, PublicKey b) {
         if (a instanceof RSAPublicKey ra && b instanceof RSAPublicKey rb) {
             return ra.getModulus().equals(rb.getModulus()) && ra.getPublicExponent().equals(rb.getPublicExponent());
         }

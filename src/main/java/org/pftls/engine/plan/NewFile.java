@@ -14,7 +14,7 @@ public record NewFile(Path path, Role role, int mode, byte[] content) {
 
     /** The kinds of files pftls creates. */
     public enum Role {
-        PRIVATE_KEY("private key"), CERTIFICATE("certificate");
+        PRIVATE_KEY("private key"), CERTIFICATE("certificate"), HOOK("certbot hook");
 
         private final String label;
 

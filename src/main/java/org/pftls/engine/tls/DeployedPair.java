@@ -16,12 +16,14 @@ import org.pftls.engine.crypto.KeyAlgorithm;
  * @param keyDescription e.g. "RSA 2048 bits", when the key could be read
  * @param certificate    the leaf certificate, when it could be read
  * @param matches        whether key and certificate belong together, when both could be read
- * @param problems       what is wrong, each with the fix
+ * @param problems       what is wrong, each with the fix (the texts of the report's problems and warnings)
+ * @param report         the certificate details and findings ({@code status}, Detect, JSON); empty when
+ *                       nothing is deployed for the algorithm
  */
 public record DeployedPair(KeyAlgorithm algorithm, Optional<Path> keyFile, Optional<Path> certFile,
                            Optional<String> keyMode, Optional<String> keyDescription,
                            Optional<CertificateSummary> certificate, Optional<Boolean> matches,
-                           List<String> problems) {
+                           List<String> problems, Optional<CertificateReport> report) {
 
     public boolean configured() {
         return keyFile.isPresent() || certFile.isPresent();

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
-import org.pftls.engine.crypto.CertificateFiles;
+import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.dane.DaneDeployGuard;
 import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.crypto.CsrBuilder;
@@ -196,30 +196,38 @@ public final class TlsEngine {
 
     /** deploy-server-cert certfile keyfile, without the DNS check. */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
-        return deployServerCert(certArgument, keyArgument, false, DaneDeployGuard.OFF);
+        return deployServerCert(certArgument, keyArgument, false, false, DaneDeployGuard.OFF);
+    }
+
+    /** deploy-server-cert [--force] certfile keyfile, without the DNS check. */
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean force) throws PftlsException {
+        return deployServerCert(certArgument, keyArgument, false, force, DaneDeployGuard.OFF);
+    }
+
+    /** deploy-server-cert [--chain-files] certfile keyfile; {@code guard} checks the host's TLSA records first. */
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, DaneDeployGuard guard)
+            throws PftlsException {
+        return deployServerCert(certArgument, keyArgument, chainFiles, false, guard);
     }
 
     /**
-     * deploy-server-cert [--chain-files] certfile keyfile; {@code guard} checks the host's TLSA
-     * records first. Deliberate difference: when server TLS is off (no level, and no obsolete
-     * smtpd_use_tls/smtpd_enforce_tls turning it on), it also sets {@code smtpd_tls_security_level =
-     * may}, so that the deployed certificate is used at all.
+     * deploy-server-cert [--chain-files] [--force] certfile keyfile: refused (nothing changed) when
+     * {@link DeployCheck} finds a problem ({@code force} overrides only the validity refusals, and
+     * says so), or when {@code guard} finds TLSA records none of which matches the new key.
+     * Deliberate difference: when server TLS is off (no level, and no obsolete smtpd_use_tls or
+     * smtpd_enforce_tls turning it on), it also sets {@code smtpd_tls_security_level = may}, so that
+     * the deployed certificate is used at all.
      */
-    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, DaneDeployGuard guard)
-            throws PftlsException {
-        Path cert = instance.configDirectory().resolve(certArgument);
-        Path key = instance.configDirectory().resolve(keyArgument);
+    public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, boolean force,
+                                 DaneDeployGuard guard) throws PftlsException {
+        DeployCheck check = new DeployCheck(instance);
+        Path cert = check.resolve(certArgument);
+        Path key = check.resolve(keyArgument);
+        ChainVerdict verdict = check.check(certArgument, keyArgument);
+        List<String> warnings = new ArrayList<>(verdict.enforce(force));
+        KeyAlgorithm algorithm = verdict.key().flatMap(ChainVerdict.KeyInfo::algorithm).orElseThrow();
         LoadedKey loaded = files.key(key);
         List<X509Certificate> chain = files.certificates(cert);
-        CertificateFiles.checkMatches(chain.get(0), loaded.keyPair(), cert.toString(), key.toString());
-        CertificateFiles.checkChainOrder(chain, cert.toString());
-        List<String> warnings = new ArrayList<>();
-        Instant now = instance.ports().clock().instant();
-        if (chain.get(0).getNotAfter().toInstant().isBefore(now)) {
-            warnings.add("the certificate in " + cert + " expired on " + chain.get(0).getNotAfter().toInstant()
-                    + "; clients that check it will refuse it");
-        }
-        KeyAlgorithm algorithm = loaded.algorithm();
         warnings.addAll(guard.check(instance, keyFiles.deployedKey(algorithm), loaded, key, chain));
         List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(
                 List.of(new ServerDeployment.Pair(algorithm, key, cert)), chainFiles, ""));
@@ -236,10 +244,16 @@ public final class TlsEngine {
                 deploy = "enable";
             }
         }
+        List<String> messages = new ArrayList<>();
+        verdict.notes().forEach(n -> messages.add(n.text()));
+        messages.addAll(ScriptMessages.serverDeployed(deploy));
         List<String> args = new ArrayList<>(flags(false, chainFiles));
+        if (force) {
+            args.add("--force");
+        }
         args.addAll(List.of(cert.toString(), key.toString()));
-        return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
-                ScriptMessages.serverDeployed(deploy), command("deploy-server-cert", args));
+        return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings, messages,
+                command("deploy-server-cert", args));
     }
 
     /**

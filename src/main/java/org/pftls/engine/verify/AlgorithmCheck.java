@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.check.Finding;
+import org.pftls.engine.check.Severity;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.KeyAlgorithm;
 
@@ -38,6 +39,6 @@ public record AlgorithmCheck(KeyAlgorithm algorithm, Optional<Path> keyFile, Opt
 
     /** Whether the deployed key is served and nothing is wrong. */
     public boolean ok() {
-        return match && findings.stream().noneMatch(f -> f.severity() == Finding.Severity.PROBLEM);
+        return match && findings.stream().noneMatch(f -> f.severity() == Severity.PROBLEM);
     }
 }

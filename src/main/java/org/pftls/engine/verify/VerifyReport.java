@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pftls.engine.check.Finding;
+import org.pftls.engine.check.Severity;
 
 /**
  * The result of {@code pftls verify}: data that the command line prints as text or JSON, and that
@@ -32,7 +33,7 @@ public record VerifyReport(Instant time, SmtpTarget target, List<AlgorithmCheck>
 
     /** The problems (findings of severity PROBLEM). */
     public List<Finding> problems() {
-        return allFindings().stream().filter(f -> f.severity() == Finding.Severity.PROBLEM).toList();
+        return allFindings().stream().filter(f -> f.severity() == Severity.PROBLEM).toList();
     }
 
     /** True when the running server serves what is deployed (and DNS matches, when asked). */

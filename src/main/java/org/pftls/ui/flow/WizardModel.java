@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.check.ChainVerdict;
+import org.pftls.engine.check.Finding;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.HostNames;
@@ -25,6 +27,7 @@ import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.PostfixControl;
+import org.pftls.engine.tls.DeployCheck;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
 import org.pftls.engine.tls.Detector;
@@ -193,26 +196,25 @@ public final class WizardModel {
         }
     }
 
-    /** Validation of a certificate (key == false) or key file for the Files step; empty when usable. */
+    /**
+     * Validation of a certificate (key == false) or key file for the Files step; empty when usable.
+     * The same check as deploy-server-cert's ({@link DeployCheck}), on the one file.
+     */
     public Optional<String> fileProblem(String path, boolean key) {
         if (path == null || path.isBlank()) {
             return Optional.of("choose a " + (key ? "key" : "certificate") + " file");
         }
-        Path p = configDirectory.resolve(path.trim());
-        try {
-            byte[] content = engine.instance().ports().files().read(p);
-            if (key) {
-                KeyFiles.readPrivateKey(content, p.toString());
-            } else {
-                List<X509Certificate> chain = CertificateFiles.readCertificates(content, p.toString());
-                CertificateFiles.checkChainOrder(chain, p.toString());
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("cannot read " + p + ": " + IoMessages.reason(e));
-        } catch (PftlsException e) {
-            return Optional.of(e.getMessage());
-        }
+        DeployCheck check = new DeployCheck(engine.instance());
+        ChainVerdict verdict = key ? check.checkKey(path.trim()) : check.checkCertificate(path.trim());
+        return verdict.firstProblem().map(Finding::text);
+    }
+
+    /**
+     * The verdict on deploying these two files, exactly as deploy-server-cert checks them: problems,
+     * warnings, notes and the chain (each certificate and the check linking it to the next).
+     */
+    public ChainVerdict deployCheck(String certPath, String keyPath) {
+        return new DeployCheck(engine.instance()).check(certPath.trim(), keyPath.trim());
     }
 
     /** Files in a directory, for the file picker (rooted at the configuration directory). */

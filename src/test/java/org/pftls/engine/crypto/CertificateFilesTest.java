@@ -1,6 +1,5 @@
 package org.pftls.engine.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +24,6 @@ class CertificateFilesTest {
     private static String intermediate;
     private static String leaf;
     private static Path leafKey;
-    private static Path otherKey;
 
     private static Path key(String name) {
         Path file = dir.resolve(name);
@@ -54,7 +52,6 @@ class CertificateFilesTest {
         Path interCert = signed("inter", interKey, "/CN=Test Intermediate CA", rootCert, rootKey, true);
         leafKey = key("leaf.key");
         Path leafCert = signed("leaf", leafKey, "/CN=mx.example.com", interCert, interKey, false);
-        otherKey = key("other.key");
         root = TestKeys.readText(rootCert);
         intermediate = TestKeys.readText(interCert);
         leaf = TestKeys.readText(leafCert);
@@ -93,44 +90,6 @@ class CertificateFilesTest {
         assertEquals("certificate 2 in chain.pem is corrupt: restore the file from a backup or get the certificate again",
                 refused(() -> read(leaf + junk)));
         assertTrue(refused(() -> read(leaf.substring(0, 200))).startsWith("chain.pem is truncated or corrupt ("));
-    }
-
-    @Test
-    void matchingKeyPassesOtherKeyIsRefusedWithTheScriptsMessage() throws PftlsException {
-        X509Certificate certificate = read(leaf).get(0);
-        LoadedKey right = TestKeys.load(leafKey);
-        LoadedKey wrong = TestKeys.load(otherKey);
-        assertDoesNotThrow(() -> CertificateFiles.checkMatches(certificate, right.keyPair(), "cert.pem", "key.pem"));
-        String message = refused(() -> CertificateFiles.checkMatches(certificate, wrong.keyPair(), "cert.pem", "key.pem"));
-        assertTrue(message.startsWith("Certificate in cert.pem does not match key in key.pem: "), message);
-        LoadedKey rsa = KeyFiles.readPrivateKey(PrivateKeyPem.encode(TestKeys.rsa2048(31)).getBytes(), "rsa.pem");
-        assertTrue(refused(() -> CertificateFiles.checkMatches(certificate, rsa.keyPair(), "cert.pem", "rsa.pem"))
-                .endsWith("(certificate key: ECDSA secp256r1, private key: RSA 2048 bits)"));
-    }
-
-    @Test
-    void serverCertificateFirstThenIssuersIsAccepted() throws PftlsException {
-        CertificateFiles.checkChainOrder(read(leaf), "chain.pem");
-        CertificateFiles.checkChainOrder(read(leaf + intermediate), "chain.pem");
-        CertificateFiles.checkChainOrder(read(leaf + intermediate + root), "chain.pem");
-    }
-
-    @Test
-    void wrongOrderIsRefused() throws PftlsException {
-        List<X509Certificate> reversed = read(root + intermediate + leaf);
-        assertEquals("certificates in chain.pem are in the wrong order: certificate 2 (CN=Test Intermediate CA) did "
-                        + "not issue certificate 1 (CN=Test Root CA); the server certificate must come first, then its issuers",
-                refused(() -> CertificateFiles.checkChainOrder(reversed, "chain.pem")));
-        List<X509Certificate> swapped = read(intermediate + leaf);
-        assertTrue(refused(() -> CertificateFiles.checkChainOrder(swapped, "chain.pem"))
-                .endsWith("the server certificate must come first, then its issuers"));
-        List<X509Certificate> gap = read(leaf + root);
-        assertTrue(refused(() -> CertificateFiles.checkChainOrder(gap, "chain.pem"))
-                .contains("certificate 2 (CN=Test Root CA) did not issue certificate 1 (CN=mx.example.com)"));
-        List<X509Certificate> noServer = read(intermediate + root);
-        assertEquals("certificates in chain.pem are in the wrong order: certificate 1 (CN=Test Intermediate CA) is a "
-                        + "CA certificate; the server certificate must come first, then its issuers",
-                refused(() -> CertificateFiles.checkChainOrder(noServer, "chain.pem")));
     }
 
     @Test

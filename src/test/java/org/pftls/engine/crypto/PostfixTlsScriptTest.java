@@ -65,8 +65,8 @@ class PostfixTlsScriptTest {
             Path ours = TestKeys.write(config, "ours.pem", SelfSignedCertificates.toPem(
                     new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(41)).create(key.keyPair(), NAMES)));
             assertEquals(SelfSignedCertificatesTest.normalisedText(certFile), SelfSignedCertificatesTest.normalisedText(ours));
-            CertificateFiles.checkMatches(CertificateFiles.readCertificates(TestKeys.read(certFile), certFile.toString())
-                    .get(0), key.keyPair(), certFile.toString(), keyFile.toString());
+            assertTrue(PublicKeys.sameKey(CertificateFiles.readCertificates(TestKeys.read(certFile),
+                    certFile.toString()).get(0).getPublicKey(), key.keyPair().getPublic()), "certificate and key match");
 
             // TLSA record and CSR.
             assertEquals("; " + keyFile + "\n" + Tlsa.record("mx.example.com", key.keyPair().getPublic()) + "\n",

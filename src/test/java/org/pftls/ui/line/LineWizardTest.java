@@ -167,7 +167,7 @@ class LineWizardTest {
         String o = r.output();
         assertContainsInOrder(o, "Step 3 of 7: Files", "Tab",
                 "Certificate file: ?", "Files in " + dir + ":", "    " + cert, "    main.cf",
-                "Certificate file: missing.pem", "  ! cannot read " + dir.resolve("missing.pem"),
+                "Certificate file: missing.pem", "  ! cannot read certificate file " + dir.resolve("missing.pem"),
                 "Certificate file: " + cert, "Private key file: back",
                 "Certificate file [" + cert + "]: " + cert, "Private key file: " + ecKey,
                 "Step 4 of 7: Generate", "failed.", "  ! ",

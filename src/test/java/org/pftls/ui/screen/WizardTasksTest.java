@@ -183,7 +183,7 @@ class WizardTasksTest {
         assertTrue(d.row(CERT).contains(CERT), d.text());
         assertTrue(d.text().contains("ok: a usable certificate chain"), d.text());
         d.press(KeyType.Tab).type("nonexistent.pem");
-        assertTrue(d.text().contains("! cannot read"), d.text());
+        assertTrue(d.text().contains("! no private key found in file:"), d.text());
         for (int i = 0; i < "nonexistent.pem".length(); i++) {
             d.press(KeyType.Backspace);
         }
