@@ -148,7 +148,8 @@ class DaneIT {
         SideRun forced = pftls.run(scratch, List.of("deploy-server-cert", "--force", "--resolver", dns.validating(),
                 nextCert.toString(), nextKey.toString()));
         assertEquals(0, forced.status(), forced.messages().toString());
-        assertTrue(forced.messages().get(0).startsWith("pftls: warning: none of the 1 TLSA record(s)"));
+        assertTrue(forced.messages().stream().anyMatch(m -> m.startsWith("pftls: warning: none of the 1 TLSA record(s)")),
+                forced.messages().toString());
         assertTrue(Files.readString(scratch.resolve("main.cf")).contains("smtpd_tls_key_file = " + nextKey));
     }
 
@@ -164,8 +165,8 @@ class DaneIT {
         SideRun r = deploy(unreachable, "127.0.0.1:" + TestDns.freePort());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, r.status(), r.messages().toString());
-        assertTrue(r.messages().get(0).startsWith("pftls: warning: cannot look up the TLSA records of"
-                + " _25._tcp.stale.dane.test at 127.0.0.1:"), r.messages().toString());
+        assertTrue(r.messages().stream().anyMatch(m -> m.startsWith("pftls: warning: cannot look up the TLSA records"
+                + " of _25._tcp.stale.dane.test at 127.0.0.1:")), r.messages().toString());
         assertTrue(millis < 6000, "the look-up is bounded (2 s): " + millis + " ms");
     }
 
