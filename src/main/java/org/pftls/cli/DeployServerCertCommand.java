@@ -26,6 +26,9 @@ final class DeployServerCertCommand implements Callable<Integer> {
             + " moving an instance from the legacy smtpd_tls_cert_file/smtpd_tls_key_file parameters.")
     boolean chainFiles;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     DeployServerCertCommand(CommandContext ctx) {
@@ -34,7 +37,7 @@ final class DeployServerCertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ChangeRunner(ctx).run(dryRun.dryRun,
+        return new ChangeRunner(ctx).run(dryRun.dryRun, json.json,
                 engine -> engine.deployServerCert(certFile, keyFile, chainFiles));
     }
 }

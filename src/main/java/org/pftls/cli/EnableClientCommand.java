@@ -24,6 +24,9 @@ final class EnableClientCommand implements Callable<Integer> {
             + " changed or added with the reason. Without it, such an instance is left alone.")
     boolean merge;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     EnableClientCommand(CommandContext ctx) {
@@ -33,6 +36,6 @@ final class EnableClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource, merge));
+        return new ChangeRunner(ctx).run(dryRun.dryRun, json.json, engine -> engine.enableClient(randSource, merge));
     }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
  * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
  * flag {@code --dry-run}, all before the first operand; then the operands, as many as the subcommand
- * takes (the flags: {@code --dry-run}, and where the subcommand has them {@code --merge},
- * {@code --chain-files}). A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
+ * takes (the flags: {@code --json}, and where the subcommand has them {@code --dry-run}, {@code --merge},
+ * {@code --keep-usable}, {@code --chain-files}). A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
  * {@code @} (picocli reads {@code @file} as an argument file), and a {@code -c} VALUE must not be a
  * subcommand name (picocli refuses it as an option value) nor hold a NUL character (picocli's path
  * would fail differently). Anything else starting with {@code -} ({@code --}, {@code --help},
@@ -36,8 +36,10 @@ final class ScriptCommandLine {
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Each subcommand's flags (long options without a value). */
-    private static final String[][] FLAGS = {{"--dry-run", "--merge"}, {"--dry-run", "--merge", "--chain-files"},
-        {"--dry-run"}, {"--dry-run"}, {"--dry-run", "--chain-files"}, {}, {}, {}, {}};
+    private static final String[][] FLAGS = {{"--dry-run", "--merge", "--json"},
+        {"--dry-run", "--merge", "--keep-usable", "--chain-files", "--json"}, {"--dry-run", "--json"},
+        {"--dry-run", "--json"}, {"--dry-run", "--chain-files", "--json"}, {"--json"}, {"--json"}, {"--json"},
+        {"--json"}};
     private static final int ANY = Integer.MAX_VALUE;
     private static final int[] MIN_OPERANDS = {0, 0, 0, 0, 2, 0, 0, 0, 0};
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
@@ -116,12 +118,15 @@ final class ScriptCommandLine {
         boolean dryRun = flags.contains("--dry-run");
         boolean merge = flags.contains("--merge");
         boolean chainFiles = flags.contains("--chain-files");
+        boolean keepUsable = flags.contains("--keep-usable");
+        JsonOption json = jsonOption(flags.contains("--json"));
         switch (c) {
             case 0: {
                 EnableClientCommand cmd = new EnableClientCommand(ctx);
                 cmd.randSource = values[0];
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.merge = merge;
+                cmd.json = json;
                 return cmd;
             }
             case 1: {
@@ -130,16 +135,20 @@ final class ScriptCommandLine {
                 cmd.options = certificateOptions(values[1], values[2], dryRun, args, firstOperand);
                 cmd.merge = merge;
                 cmd.chainFiles = chainFiles;
+                cmd.keepUsable = keepUsable;
+                cmd.json = json;
                 return cmd;
             }
             case 2: {
                 NewServerKeyCommand cmd = new NewServerKeyCommand(ctx);
                 cmd.options = certificateOptions(values[0], values[1], dryRun, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 3: {
                 NewServerCertCommand cmd = new NewServerCertCommand(ctx);
                 cmd.options = certificateOptions(values[0], values[1], dryRun, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 4: {
@@ -148,24 +157,33 @@ final class ScriptCommandLine {
                 cmd.keyFile = args[firstOperand + 1];
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.chainFiles = chainFiles;
+                cmd.json = json;
                 return cmd;
             }
             case 5: {
                 OutputServerCsrCommand cmd = new OutputServerCsrCommand(ctx);
                 cmd.keyFile = values[0];
                 addAll(cmd.hostNames, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 6: {
                 OutputServerTlsaCommand cmd = new OutputServerTlsaCommand(ctx);
                 cmd.hostName = values[0];
                 addAll(cmd.keyFiles, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
-            case 7:
-                return new AllDefaultCommand.Client(ctx);
-            case 8:
-                return new AllDefaultCommand.Server(ctx);
+            case 7: {
+                AllDefaultCommand cmd = new AllDefaultCommand.Client(ctx);
+                cmd.json = json;
+                return cmd;
+            }
+            case 8: {
+                AllDefaultCommand cmd = new AllDefaultCommand.Server(ctx);
+                cmd.json = json;
+                return cmd;
+            }
             default:
                 throw new IllegalArgumentException("no subcommand number " + c);
         }
@@ -180,6 +198,12 @@ final class ScriptCommandLine {
         options.dryRun = dryRunOption(dryRun);
         addAll(options.hostNames, args, firstOperand);
         return options;
+    }
+
+    private static JsonOption jsonOption(boolean json) {
+        JsonOption option = new JsonOption();
+        option.json = json;
+        return option;
     }
 
     private static DryRunOption dryRunOption(boolean dryRun) {
