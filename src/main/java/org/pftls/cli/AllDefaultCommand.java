@@ -45,6 +45,12 @@ abstract class AllDefaultCommand implements Callable<Integer> {
         Client(CommandContext ctx) {
             super(ctx, TlsSettings.CLIENT);
         }
+
+        /** As picocli fills it (ScriptCommandLine). */
+        Client(CommandContext ctx, JsonOption json) {
+            this(ctx);
+            this.json = json;
+        }
     }
 
     @Command(name = "all-default-server", description = {"Exit with status 0 if all SMTP server TLS settings are at"
@@ -55,6 +61,12 @@ abstract class AllDefaultCommand implements Callable<Integer> {
 
         Server(CommandContext ctx) {
             super(ctx, TlsSettings.SERVER);
+        }
+
+        /** As picocli fills it (ScriptCommandLine). */
+        Server(CommandContext ctx, JsonOption json) {
+            this(ctx);
+            this.json = json;
         }
     }
 }

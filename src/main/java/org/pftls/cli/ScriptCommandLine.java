@@ -174,16 +174,12 @@ final class ScriptCommandLine {
                 cmd.json = json;
                 return cmd;
             }
-            case 7: {
-                AllDefaultCommand cmd = new AllDefaultCommand.Client(ctx);
-                cmd.json = json;
-                return cmd;
-            }
-            case 8: {
-                AllDefaultCommand cmd = new AllDefaultCommand.Server(ctx);
-                cmd.json = json;
-                return cmd;
-            }
+            // Through the constructor: a local of the superclass's type, or setting its field on the
+            // subclass, would make the verifier load AllDefaultCommand and both subclasses at every start.
+            case 7:
+                return new AllDefaultCommand.Client(ctx, json);
+            case 8:
+                return new AllDefaultCommand.Server(ctx, json);
             default:
                 throw new IllegalArgumentException("no subcommand number " + c);
         }
