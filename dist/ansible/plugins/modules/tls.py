@@ -21,6 +21,7 @@ description:
   - Check mode runs pftls with C(--dry-run) and reports what would change; diff mode returns the
     main.cf diff of each step.
   - Any refusal of pftls fails the task with pftls's one-line message, which names the problem and the fix.
+  - pftls's warnings (for instance about a kept key that others can read) are shown as task warnings.
 version_added: 0.1.0
 author:
   - pftls developers (@pftls)
@@ -248,6 +249,9 @@ def main():
         result['files_created'].extend(data.get('files_created', []))
         result['settings'].extend(data.get('settings', []))
         result['messages'].extend(data.get('messages', []))
+        for m in data.get('messages', []):
+            if m.get('level') == 'warning':
+                module.warn('%s: %s' % (args[0], m.get('text')))
         if data.get('backup'):
             result['backups'].append(data['backup'])
         new_keys = new_keys or any(f.get('kind') == 'private_key' for f in data.get('files_created', []))

@@ -68,6 +68,9 @@ class AnsibleCollectionIT {
         // client setting, ECDSA only; mx4: stock Debian, merge: false (left alone, as postfix tls does).
         instances.put("mx1", instance("mx1", "debian-fresh.cf", false));
         instances.put("mx2", instance("mx2", "debian-snakeoil.cf", true));
+        // A snakeoil key that others can read: kept (it works), with pftls's warning shown by the task.
+        Files.setPosixFilePermissions(instances.get("mx2").resolve("ssl-cert-snakeoil.key"),
+                PosixFilePermissions.fromString("rw-r--r--"));
         instances.put("mx3", instance("mx3", "legacy-client.cf", false));
         instances.put("mx4", instance("mx4", "debian-snakeoil.cf", true));
         StringBuilder hosts = new StringBuilder("[mail]\n");
@@ -169,6 +172,8 @@ class AnsibleCollectionIT {
         assertEquals(List.of("private_key", "certificate", "backup", "backup"), kinds(r2),
                 "mx2: the usable snakeoil RSA pair is kept, an ECDSA pair is added");
         assertEquals("kept", setting(r2, "smtpd_tls_key_file").get("action").asText());
+        assertTrue(r2.get("warnings").toString().contains("enable-server: kept RSA key and certificate: the private key "
+                + instances.get("mx2").resolve("ssl-cert-snakeoil.key")), r2.toString());
         JsonNode r3 = result("mx3-first");
         assertTrue(r3.get("files_created").get(0).get("path").asText().startsWith(instances.get("mx3")
                 .resolve("eckey-").toString()), r3.toString());
