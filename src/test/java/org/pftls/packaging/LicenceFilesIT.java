@@ -93,6 +93,20 @@ class LicenceFilesIT {
     }
 
     @Test
+    void theTarballCarriesTheLicenceTexts() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("target/pftls-0.1.0.tar.gz"))))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        for (String doc : List.of("copyright", "licenses/Apache-2.0", "licenses/LGPL-3", "licenses/GPL-3")) {
+            assertTrue(names.contains("pftls-0.1.0/share/doc/pftls/" + doc), doc + " missing from the tarball: " + names);
+        }
+    }
+
+    @Test
     void licenceGalaxyYmlAndPackageAgree() throws IOException {
         String licence = Files.readString(Path.of("LICENSE"), StandardCharsets.UTF_8);
         assertTrue(licence.contains("Apache License") && licence.contains("Version 2.0, January 2004"));
