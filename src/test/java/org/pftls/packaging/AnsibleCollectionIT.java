@@ -59,6 +59,7 @@ class AnsibleCollectionIT {
                 "ANSIBLE_LOCAL_TEMP", home.resolve("tmp").toString(), "ANSIBLE_REMOTE_TMP", home.resolve("rtmp").toString(),
                 "ANSIBLE_NOCOLOR", "1", "ANSIBLE_RETRY_FILES_ENABLED", "False", "LC_ALL", "C.UTF-8"));
         env.put("ANSIBLE_PYTHON_INTERPRETER", "/usr/bin/python3");
+        env.put("HOME", home.toString()); // nothing under the real ~/.ansible
         Command.Result install = Command.run(LIMIT, env, "/usr/bin/ansible-galaxy", "collection", "install", "--offline",
                 "-p", collections.toString(), tarball.toString());
         assertEquals(0, install.exit(), install.describe());

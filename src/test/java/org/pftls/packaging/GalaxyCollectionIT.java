@@ -66,7 +66,8 @@ class GalaxyCollectionIT {
 
     private Path galaxyBuild(Path source) {
         Path out = dir.resolve("galaxy-" + source.getFileName());
-        Command.Result r = Command.run(LIMIT, Map.of("ANSIBLE_NOCOLOR", "1"), GALAXY, "collection", "build",
+        Command.Result r = Command.run(LIMIT, Map.of("ANSIBLE_NOCOLOR", "1", "HOME", dir.toString()), GALAXY,
+                "collection", "build",
                 source.toString(), "--output-path", out.toString());
         assertEquals(0, r.exit(), r.describe());
         try (Stream<Path> s = Files.list(out)) {
@@ -127,7 +128,8 @@ class GalaxyCollectionIT {
 
     /** Installs with ansible-galaxy (offline), verifies it, and returns every installed path's type, mode, content hash. */
     private Map<String, String> install(Path tarball, Path into, String name) throws IOException {
-        Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_COLLECTIONS_PATH", into.toString());
+        Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_COLLECTIONS_PATH", into.toString(),
+                "HOME", dir.toString());
         Command.Result r = Command.run(LIMIT, env, GALAXY, "collection", "install", "--offline", "--no-deps", "-p", into.toString(),
                 tarball.toString());
         assertEquals(0, r.exit(), r.describe());
