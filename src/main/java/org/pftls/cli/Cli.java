@@ -1,8 +1,12 @@
 package org.pftls.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.pftls.cli.json.ErrorJson;
+import org.pftls.cli.json.JsonMessages;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.ports.MessageSink;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -29,6 +33,10 @@ public final class Cli {
     private String only;
     /** Whether to build no subcommand at all (plain {@code pftls --version}). */
     private boolean none;
+    /** {@code --json} was given: results and errors are one JSON object on stdout (see {@link #jsonRequested}). */
+    private boolean json;
+    /** The subcommand named on the command line, for the JSON of an error; null when none. */
+    private String subcommand;
 
     /** Builds the whole command tree; also used to generate the man page and completion script. */
     public CommandLine commandLine() {
@@ -109,6 +117,11 @@ public final class Cli {
 
     /** Runs the command line and returns the exit status. */
     public int run(String... args) {
+        json = jsonRequested(args);
+        if (json) {
+            ctx.captureMessages(new JsonMessages());
+            subcommand = subcommandName(args);
+        }
         try {
             if (args.length == 1 && args[0].equals("--version")) {
                 // All picocli would do: print the version. Scripts ask this often; skipping the
@@ -183,6 +196,55 @@ public final class Cli {
         return new CommandLine.RunLast().execute(parseResult);
     }
 
+    /**
+     * Whether the command line asks for JSON: an argument {@code --json} before any {@code --}. Decided
+     * from the raw arguments, so that a usage error, which picocli reports before any option is read,
+     * is JSON too. Where picocli would take that {@code --json} as something else (an option's value,
+     * an operand after the first operand), the run fails anyway, and the failure is JSON.
+     */
+    static boolean jsonRequested(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The known subcommand the command line names (after the top-level options), or null. */
+    private static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-c")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                for (String known : ScriptCommandLine.TOP_LEVEL_NAMES) {
+                    if (known.equals(args[i])) {
+                        return known;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A failure: with --json, the error object on stdout (the message still goes to the mail log);
+     * else the one "pftls: fatal:" line on stderr.
+     */
+    private int fatal(String kind, String message, int status) {
+        if (json) {
+            ctx.mailLogOnly().message(MessageSink.Level.FATAL, message);
+            ErrorJson.write(ctx.out(), subcommand, kind, message, status, ctx.capturedMessages().list());
+        } else {
+            ctx.message(CommandContext.Level.FATAL, message);
+        }
+        return status;
+    }
+
     private int badArguments(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         String name = cl.getCommandName();
@@ -190,23 +252,25 @@ public final class Cli {
         if (cl.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException u
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             problem = "unknown tls command: '" + u.getUnmatched().get(0) + "'";
-            ctx.message(CommandContext.Level.FATAL, problem + "; use one of: " + String.join(", ", synopses.keySet()));
-            return PftlsException.Kind.USAGE.exitStatus();
+            return fatal("usage", problem + "; use one of: " + String.join(", ", synopses.keySet()),
+                    PftlsException.Kind.USAGE.exitStatus());
         }
         String usage = synopses.getOrDefault(name, "pftls [-c CONFIG_DIR] [--demo] SUBCOMMAND ...");
-        ctx.message(CommandContext.Level.FATAL, problem + "; usage: " + usage);
-        return PftlsException.Kind.USAGE.exitStatus();
+        return fatal("usage", problem + "; usage: " + usage, PftlsException.Kind.USAGE.exitStatus());
     }
 
     private int failed(Exception e) {
         if (e instanceof PftlsException p) {
             if (p.kind() != PftlsException.Kind.NEGATIVE) {
-                ctx.message(CommandContext.Level.FATAL, p.getMessage());
+                return fatal(p.kind().name().toLowerCase(Locale.ROOT), p.getMessage(), p.kind().exitStatus());
+            }
+            if (json) { // not reached: all-default-* answer no in their JSON object; still one object
+                return fatal("negative", p.getMessage().isEmpty() ? "no" : p.getMessage(), p.kind().exitStatus());
             }
             return p.kind().exitStatus();
         }
-        ctx.message(CommandContext.Level.FATAL, "internal error: " + e + "; please report this as a bug");
+        int status = fatal("internal", "internal error: " + e + "; please report this as a bug", 70);
         e.printStackTrace(ctx.err());
-        return 70;
+        return status;
     }
 }

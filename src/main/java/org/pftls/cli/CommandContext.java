@@ -14,6 +14,7 @@ import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
 import org.pftls.adapters.PostlogMailLog;
 import org.pftls.adapters.TestCheckpoints;
+import org.pftls.cli.json.JsonMessages;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.BuiltinPostfix37;
@@ -41,6 +42,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     private Path configDirectory;
     private boolean demo;
     private PostlogMailLog mailLog;
+    /** With --json: where messages go instead of stderr (they still reach the mail log); else null. */
+    private JsonMessages captured;
 
     /** The real thing: host file system, installed Postfix if any, system clock. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -150,11 +153,25 @@ public final class CommandContext implements MessageSink, AutoCloseable {
             case ERROR -> "pftls: error: ";
             case FATAL -> "pftls: fatal: ";
         };
-        err.println(prefix + text);
+        if (captured != null) {
+            captured.message(level, text);
+        } else {
+            err.println(prefix + text);
+        }
         PostlogMailLog log = mailLog();
         if (log != null) {
             log.log(level, text);
         }
+    }
+
+    /** --json: from now on {@link #message} keeps messages in {@code into} (for the JSON object), not on stderr. */
+    void captureMessages(JsonMessages into) {
+        captured = into;
+    }
+
+    /** The messages kept since {@link #captureMessages}. */
+    JsonMessages capturedMessages() {
+        return captured;
     }
 
     /** A sink that only logs to the mail log (the wizards show messages on their own screens). */

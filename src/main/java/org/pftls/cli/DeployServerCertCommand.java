@@ -42,6 +42,9 @@ final class DeployServerCertCommand implements Callable<Integer> {
     @Mixin
     ResolverOption dns;
 
+    @Mixin
+        JsonOption json;
+
     private final CommandContext ctx;
 
     DeployServerCertCommand(CommandContext ctx) {
@@ -51,7 +54,7 @@ final class DeployServerCertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DaneDeployGuard guard = new DaneDeployGuard(dns.lookup(DNS_TIMEOUT, null), force.force, dns.given());
-        return new ChangeRunner(ctx).run(dryRun.dryRun,
+        return new ChangeRunner(ctx).run(dryRun.dryRun, json.json,
                 engine -> engine.deployServerCert(certFile, keyFile, chainFiles, force.force, guard));
     }
 }

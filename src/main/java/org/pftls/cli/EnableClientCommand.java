@@ -52,6 +52,9 @@ final class EnableClientCommand implements Callable<Integer> {
             + " that a validating resolver refuses (default: " + ResolverValidation.DEFAULT_BOGUS + ").")
     String dnssecBogus;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     EnableClientCommand(CommandContext ctx) {
@@ -66,7 +69,7 @@ final class EnableClientCommand implements Callable<Integer> {
                         + " --dane; use them with --dane");
             }
             ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
-            return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> engine.enableClient(randSource, merge));
+            return new ChangeRunner(ctx).run(dryRun.dryRun, json.json, engine -> engine.enableClient(randSource, merge));
         }
         String probe = dnssecProbe;
         if (probe == null) {
@@ -96,7 +99,8 @@ final class EnableClientCommand implements Callable<Integer> {
         if (dns.given()) {
             command.addAll(List.of("--resolver", dns.resolver));
         }
-        return new ChangeRunner(ctx).run(dryRun.dryRun, engine -> DaneClient.plan(engine, randSource, notes, command));
+        return new ChangeRunner(ctx).run(dryRun.dryRun, json.json,
+                engine -> DaneClient.plan(engine, randSource, notes, command));
     }
 
     private static boolean loopback(String resolver) {

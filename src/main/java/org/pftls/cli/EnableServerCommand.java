@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         + " default values. Otherwise, suggest parameter settings without making any changes."})
 final class EnableServerCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls enable-server [-r randsource] [-a algorithm] [-b bits] [--merge]"
-            + " [--chain-files] [hostname ...]";
+            + " [--keep-usable] [--chain-files] [hostname ...]";
 
     @Option(names = "-r", paramLabel = "randsource", description = "Set tls_random_source, e.g. dev:/dev/urandom.")
     String randSource;
@@ -29,6 +29,14 @@ final class EnableServerCommand implements Callable<Integer> {
             + " moving an instance from the legacy smtpd_tls_cert_file/smtpd_tls_key_file parameters.")
     boolean chainFiles;
 
+    @Option(names = "--keep-usable", description = "With --merge: keep the deployed key and certificate of each"
+            + " requested algorithm that has a usable pair (both readable, and they match) instead of replacing it;"
+            + " new ones are made only for the others. A repeated run then changes nothing.")
+    boolean keepUsable;
+
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     EnableServerCommand(CommandContext ctx) {
@@ -38,7 +46,7 @@ final class EnableServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var specs = options.key.specs();
-        return new ChangeRunner(ctx).run(options.dryRun.dryRun,
-                engine -> engine.enableServer(randSource, specs, options.hostNames, merge, chainFiles));
+        return new ChangeRunner(ctx).run(options.dryRun.dryRun, json.json,
+                engine -> engine.enableServer(randSource, specs, options.hostNames, merge, chainFiles, keepUsable));
     }
 }

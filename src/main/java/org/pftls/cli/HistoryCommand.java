@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pftls.cli.json.HistoryJson;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.plan.History;
 import org.pftls.engine.plan.HistoryEntry;
@@ -14,6 +15,7 @@ import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.tls.Instance;
 import org.pftls.ui.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** history: the changes pftls made to the instance, newest first (pftls addition). */
 @Command(name = "history", description = {"List the changes pftls made in the configuration directory, newest"
@@ -21,6 +23,9 @@ import picocli.CommandLine.Command;
         + " before each change (restore it with pftls rollback). Changes nothing."})
 final class HistoryCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls history";
+
+    @Mixin
+    JsonOption json;
 
     private final CommandContext ctx;
 
@@ -40,6 +45,11 @@ final class HistoryCommand implements Callable<Integer> {
         if (log.unreadableLines() > 0) {
             ctx.warning(log.unreadableLines() + " damaged line(s) in " + history.file() + " skipped (an interrupted"
                     + " write leaves one); the other entries are listed");
+        }
+        if (json.json) {
+            HistoryJson.write(ctx.out(), history, log, history.changes(log, currentMainCf(files, dir.resolve("main.cf"))),
+                    ctx.capturedMessages().list());
+            return 0;
         }
         if (log.entries().isEmpty()) {
             ctx.printLines(List.of("pftls has recorded no change in " + dir + " (" + history.file() + " has no entries)."));

@@ -14,6 +14,9 @@ final class NewServerCertCommand implements Callable<Integer> {
     @Mixin
     CertificateOptions options;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     NewServerCertCommand(CommandContext ctx) {
@@ -23,7 +26,7 @@ final class NewServerCertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var specs = options.key.specs();
-        return new ChangeRunner(ctx).run(options.dryRun.dryRun,
+        return new ChangeRunner(ctx).run(options.dryRun.dryRun, json.json,
                 engine -> engine.newServerCert(specs, options.hostNames));
     }
 }

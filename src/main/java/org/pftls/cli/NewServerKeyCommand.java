@@ -13,6 +13,9 @@ final class NewServerKeyCommand implements Callable<Integer> {
     @Mixin
     CertificateOptions options;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     NewServerKeyCommand(CommandContext ctx) {
@@ -22,7 +25,7 @@ final class NewServerKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var specs = options.key.specs();
-        return new ChangeRunner(ctx).run(options.dryRun.dryRun,
+        return new ChangeRunner(ctx).run(options.dryRun.dryRun, json.json,
                 engine -> engine.newServerKey(specs, options.hostNames));
     }
 }

@@ -3,7 +3,9 @@ package org.pftls.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pftls.cli.json.OutputJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +21,9 @@ final class OutputServerCsrCommand implements Callable<Integer> {
     @Parameters(paramLabel = "hostname", arity = "0..*", description = "Names to request (default: myhostname).")
     List<String> hostNames = new ArrayList<>();
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     OutputServerCsrCommand(CommandContext ctx) {
@@ -27,6 +32,11 @@ final class OutputServerCsrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json.json) {
+            OutputJson.csr(ctx.out(), ctx.configDirectory(), ctx.engine().csr(keyFile, hostNames),
+                    ctx.capturedMessages().list());
+            return 0;
+        }
         ctx.printBytes(ctx.engine().serverCsr(keyFile, hostNames));
         return 0;
     }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pftls.engine.dane.TlsaData;
+import org.pftls.cli.json.OutputJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +26,9 @@ final class OutputServerTlsaCommand implements Callable<Integer> {
     @Parameters(paramLabel = "keyfile", arity = "0..*", description = "Key files, or rsa / ecdsa.")
     List<String> keyFiles = new ArrayList<>();
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     OutputServerTlsaCommand(CommandContext ctx) {
@@ -33,6 +38,11 @@ final class OutputServerTlsaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
+        if (json.json) {
+            OutputJson.tlsa(ctx.out(), ctx.configDirectory(), ctx.engine().serverTlsaRecords(hostName, keyFiles),
+                    ctx.capturedMessages().list());
+            return 0;
+        }
         ctx.engine().serverTlsa(hostName, keyFiles,
                 line -> ctx.out().println(generic ? TlsaData.genericLine(line) : line));
         return 0;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.pftls.cli.json.RollbackJson;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.plan.Applier;
@@ -44,6 +45,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     DryRunOption dryRun;
 
+    @Mixin
+    JsonOption json;
+
     private final CommandContext ctx;
 
     RollbackCommand(CommandContext ctx) {
@@ -58,6 +62,10 @@ final class RollbackCommand implements Callable<Integer> {
             RollbackPlan p = rollback.plan(Optional.ofNullable(to));
             Preflight.check(dir, p.plan(), ctx.ports());
             refuseSilentLoss(p);
+            if (json.json) {
+                RollbackJson.dryRun(ctx.out(), dir, p);
+                return 0;
+            }
             ctx.printLines(report(p, true));
             return 0;
         }
@@ -65,7 +73,15 @@ final class RollbackCommand implements Callable<Integer> {
             RollbackPlan p = rollback.plan(Optional.ofNullable(to));
             if (p.nothingToDo()) {
                 p.plan().messages().forEach(ctx::info);
+                if (json.json) {
+                    RollbackJson.applied(ctx.out(), dir, p, Optional.empty(), ctx.ports().files(),
+                            ctx.capturedMessages().list());
+                }
                 return 0;
+            }
+            if (json.json && !yes) {
+                throw new PftlsException(Kind.USAGE, "rollback --json does not ask before it replaces main.cf;"
+                        + " review it with pftls rollback --dry-run --json, then run pftls rollback --yes --json");
             }
             Console console = System.console();
             if (!yes && console == null) {
@@ -73,7 +89,9 @@ final class RollbackCommand implements Callable<Integer> {
                         + " terminal to ask on; review it with pftls rollback --dry-run, then run pftls rollback --yes");
             }
             refuseSilentLoss(p);
-            ctx.printLines(report(p, false));
+            if (!json.json) {
+                ctx.printLines(report(p, false));
+            }
             if (!yes) {
                 confirm(console, p);
             }
@@ -81,6 +99,10 @@ final class RollbackCommand implements Callable<Integer> {
             Applier.Receipt receipt = new Applier(ctx.ports()).execute(p.plan());
             p.plan().messages().forEach(ctx::info);
             receipt.backup().ifPresent(b -> ctx.info("The main.cf it replaced was saved as " + b + "."));
+            if (json.json) {
+                RollbackJson.applied(ctx.out(), dir, p, Optional.of(receipt), ctx.ports().files(),
+                        ctx.capturedMessages().list());
+            }
             return 0;
         }
     }

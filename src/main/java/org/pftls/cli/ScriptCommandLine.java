@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
- * flags ({@code --dry-run}, and where the subcommand has them {@code --merge}, {@code --chain-files},
- * {@code --force}), all before the first operand; then the operands, as many as the subcommand
- * takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
+ * flags ({@code --json}, and where the subcommand has them {@code --dry-run}, {@code --merge},
+ * {@code --keep-usable}, {@code --chain-files}, {@code --force}), all before the first operand; then
+ * the operands, as many as the subcommand takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
  * {@code @} (picocli reads {@code @file} as an argument file), and a {@code -c} VALUE must not be a
  * subcommand name (picocli refuses it as an option value) nor hold a NUL character (picocli's path
  * would fail differently). Anything else starting with {@code -} ({@code --}, {@code --help},
@@ -36,8 +36,10 @@ final class ScriptCommandLine {
     /** Each subcommand's options that take a value, by their letter. */
     private static final String[] VALUE_OPTIONS = {"r", "rab", "ab", "ab", "", "k", "h", "", ""};
     /** Each subcommand's flags (long options without a value). */
-    private static final String[][] FLAGS = {{"--dry-run", "--merge"}, {"--dry-run", "--merge", "--chain-files"},
-        {"--dry-run"}, {"--dry-run"}, {"--dry-run", "--chain-files", "--force"}, {}, {}, {}, {}};
+    private static final String[][] FLAGS = {{"--dry-run", "--merge", "--json"},
+        {"--dry-run", "--merge", "--keep-usable", "--chain-files", "--json"}, {"--dry-run", "--json"},
+        {"--dry-run", "--json"}, {"--dry-run", "--chain-files", "--force", "--json"}, {"--json"}, {"--json"},
+        {"--json"}, {"--json"}};
     private static final int ANY = Integer.MAX_VALUE;
     private static final int[] MIN_OPERANDS = {0, 0, 0, 0, 2, 0, 0, 0, 0};
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
@@ -116,6 +118,8 @@ final class ScriptCommandLine {
         boolean dryRun = flags.contains("--dry-run");
         boolean merge = flags.contains("--merge");
         boolean chainFiles = flags.contains("--chain-files");
+        boolean keepUsable = flags.contains("--keep-usable");
+        JsonOption json = jsonOption(flags.contains("--json"));
         switch (c) {
             case 0: {
                 EnableClientCommand cmd = new EnableClientCommand(ctx);
@@ -123,6 +127,7 @@ final class ScriptCommandLine {
                 cmd.dryRun = dryRunOption(dryRun);
                 cmd.merge = merge;
                 cmd.dns = new ResolverOption(); // --dane and its options are left to picocli
+                cmd.json = json;
                 return cmd;
             }
             case 1: {
@@ -131,16 +136,20 @@ final class ScriptCommandLine {
                 cmd.options = certificateOptions(values[1], values[2], dryRun, args, firstOperand);
                 cmd.merge = merge;
                 cmd.chainFiles = chainFiles;
+                cmd.keepUsable = keepUsable;
+                cmd.json = json;
                 return cmd;
             }
             case 2: {
                 NewServerKeyCommand cmd = new NewServerKeyCommand(ctx);
                 cmd.options = certificateOptions(values[0], values[1], dryRun, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 3: {
                 NewServerCertCommand cmd = new NewServerCertCommand(ctx);
                 cmd.options = certificateOptions(values[0], values[1], dryRun, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 4: {
@@ -152,24 +161,29 @@ final class ScriptCommandLine {
                 cmd.force = new ForceOption();
                 cmd.force.force = flags.contains("--force");
                 cmd.dns = new ResolverOption(); // --resolver is left to picocli
+                cmd.json = json;
                 return cmd;
             }
             case 5: {
                 OutputServerCsrCommand cmd = new OutputServerCsrCommand(ctx);
                 cmd.keyFile = values[0];
                 addAll(cmd.hostNames, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
             case 6: {
                 OutputServerTlsaCommand cmd = new OutputServerTlsaCommand(ctx);
                 cmd.hostName = values[0];
                 addAll(cmd.keyFiles, args, firstOperand);
+                cmd.json = json;
                 return cmd;
             }
+            // Through the constructor: a local of the superclass's type, or setting its field on the
+            // subclass, would make the verifier load AllDefaultCommand and both subclasses at every start.
             case 7:
-                return new AllDefaultCommand.Client(ctx);
+                return new AllDefaultCommand.Client(ctx, json);
             case 8:
-                return new AllDefaultCommand.Server(ctx);
+                return new AllDefaultCommand.Server(ctx, json);
             default:
                 throw new IllegalArgumentException("no subcommand number " + c);
         }
@@ -184,6 +198,12 @@ final class ScriptCommandLine {
         options.dryRun = dryRunOption(dryRun);
         addAll(options.hostNames, args, firstOperand);
         return options;
+    }
+
+    private static JsonOption jsonOption(boolean json) {
+        JsonOption option = new JsonOption();
+        option.json = json;
+        return option;
     }
 
     private static DryRunOption dryRunOption(boolean dryRun) {

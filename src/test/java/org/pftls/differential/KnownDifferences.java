@@ -47,6 +47,10 @@ final class KnownDifferences {
         // would use ($smtpd_tls_cert_file, here a missing file) and warns that it is not there.
         m.put("crlf-mixed.cf: new-server-cert", sameButPftlsWarns(
                 "warning: Key file: /c.pem /cont.pem not found, creating new keys"));
+        // Deploying the pair main.cf already deploys: the script rewrites main.cf unchanged and says
+        // "deployed"; pftls writes nothing and says the pair is already deployed.
+        m.put("already-enabled.cf: deploy-server-cert rsa-cert.pem rsa-key.pem", alreadyDeployed("rsa"));
+        m.put("legacy-server.cf: deploy-server-cert rsa-cert.pem rsa-key.pem", alreadyDeployed("rsa"));
         // postfix 3.7.11 glues appended settings to a last line without newline; pftls adds the newline.
         for (String sub : List.of("enable-client", "enable-server", "deploy-server-cert rsa-cert.pem rsa-key.pem")) {
             m.put("no-final-newline.cf: " + sub, Improvements.around(List.of(sub.split(" ")),
@@ -257,6 +261,22 @@ final class KnownDifferences {
                     () -> assertEquals(Improvements.MERGE_HINT_SERVER, pftls.messages().subList(
                             pftls.messages().size() - 2, pftls.messages().size())));
         };
+    }
+
+    /** deploy-server-cert of the deployed pair: the same main.cf either way; pftls writes nothing and says so. */
+    static Expectation alreadyDeployed(String prefix) {
+        return (script, pftls) -> assertAll(
+                () -> assertEquals(0, script.status()),
+                () -> assertEquals(0, pftls.status(), pftls.describe()),
+                () -> assertEquals(script.postconf(), pftls.postconf()),
+                () -> assertEquals(script.mainCfLines(), pftls.mainCfLines()),
+                () -> assertEquals(script.newFiles(), pftls.newFiles()),
+                () -> assertEquals(List.of(), pftls.changedFiles(), "pftls wrote nothing"),
+                () -> assertTrue(script.messages().contains("New TLS private key and certificate deployed."),
+                        script.messages().toString()),
+                () -> assertEquals(List.of("The certificate in DIR/" + prefix + "-cert.pem and the key in DIR/" + prefix
+                        + "-key.pem are already deployed; main.cf is unchanged.", "If their content changed, run the command:",
+                        "  # postfix reload", "for the new content to take effect."), pftls.messages()));
     }
 
     /** deploy: the script sets the ignored legacy parameters; pftls replaces the RSA entry of smtpd_tls_chain_files. */

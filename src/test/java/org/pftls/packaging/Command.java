@@ -70,6 +70,7 @@ final class Command {
             case "postfix", "postconf" -> "apt-get install postfix";
             case "tmux" -> "apt-get install tmux";
             case "time" -> "apt-get install time";
+            case "ansible-galaxy", "ansible-playbook", "ansible-test", "ansible-doc" -> "apt-get install ansible-core";
             default -> "see .ci/run";
         };
     }

@@ -74,6 +74,6 @@ class StartupPathTest {
         Run r = run("-c", "/nonexistent", "enable-server", "--frobnicate");
         assertEquals(1, r.status());
         assertEquals("pftls: fatal: Unknown option: '--frobnicate'; usage: pftls enable-server [-r randsource]"
-                + " [-a algorithm] [-b bits] [--merge] [--chain-files] [hostname ...]\n", r.err());
+                + " [-a algorithm] [-b bits] [--merge] [--keep-usable] [--chain-files] [hostname ...]\n", r.err());
     }
 }

@@ -11,13 +11,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Set;
 
-/** The published JSON schemas (docs/json), checked against pftls's --json output. */
+/** The published JSON schemas (src/main/resources/org/pftls/cli/json), checked against pftls's --json output. */
 public final class JsonSchemas {
     private static final String BASE = "https://pftls.org/schema/";
-    private static final Path DOCS = Path.of("docs/json").toAbsolutePath();
 
     private JsonSchemas() {
     }
@@ -31,7 +29,7 @@ public final class JsonSchemas {
             throw new UncheckedIOException("not JSON: " + json, e);
         }
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.schemaMappers(m -> m.mapPrefix(BASE, DOCS.toUri().toString())));
+                b -> b.schemaMappers(m -> m.mapPrefix(BASE, "classpath:org/pftls/cli/json/")));
         JsonSchema s = factory.getSchema(SchemaLocation.of(BASE + schema));
         Set<ValidationMessage> errors = s.validate(node);
         assertEquals(Set.of(), errors, schema + " rejects:\n" + json);

@@ -23,7 +23,7 @@ import org.pftls.testing.Sandbox.Run;
 /**
  * pftls verify, status and history in-process on a sandbox, against an SMTP server in this JVM that
  * serves the deployed key and certificate (or another one: "not reloaded"). Both --json outputs are
- * checked against the published schemas (docs/json). The same against a real Postfix: VerifyIT.
+ * checked against the published schemas (src/main/resources/org/pftls/cli/json). The same against a real Postfix: VerifyIT.
  */
 class VerifyCommandTest {
     @TempDir

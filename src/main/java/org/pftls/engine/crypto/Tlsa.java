@@ -25,6 +25,11 @@ public final class Tlsa {
 
     /** One line of {@code output-server-tlsa}: {@code _25._tcp.HOST. IN TLSA 3 1 1 HEX}. */
     public static String record(String hostName, PublicKey key) {
-        return "_25._tcp." + hostName + ". IN TLSA 3 1 1 " + spkiSha256Hex(key);
+        return record(hostName, spkiSha256Hex(key));
+    }
+
+    /** The same line from the hex SHA-256 of the key's SubjectPublicKeyInfo. */
+    public static String record(String hostName, String spkiSha256Hex) {
+        return "_25._tcp." + hostName + ". IN TLSA 3 1 1 " + spkiSha256Hex;
     }
 }

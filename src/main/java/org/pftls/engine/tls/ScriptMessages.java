@@ -68,6 +68,31 @@ final class ScriptMessages {
         return lines;
     }
 
+    /**
+     * A server merge that made no new key ({@code --keep-usable}, every requested algorithm kept) but
+     * changes settings: turning TLS on (pftls wording, after the script's) and the reload hint.
+     */
+    static List<String> settingsOnly(boolean turnedOn) {
+        List<String> lines = new ArrayList<>();
+        if (turnedOn) {
+            lines.add("Enabled opportunistic TLS in the Postfix SMTP server");
+        }
+        lines.addAll(List.of(
+                "Run the command:",
+                "  # postfix reload",
+                "if you want the new settings to take effect immediately."));
+        return lines;
+    }
+
+    /** deploy-server-cert of the files main.cf already deploys (pftls addition: nothing is written). */
+    static List<String> alreadyDeployed(String cert, String key) {
+        return List.of(
+                "The certificate in " + cert + " and the key in " + key + " are already deployed; main.cf is unchanged.",
+                "If their content changed, run the command:",
+                "  # postfix reload",
+                "for the new content to take effect.");
+    }
+
     static List<String> csr(String cert, String key, boolean deployed) {
         return List.of(
                 "To generate a CSR run:",

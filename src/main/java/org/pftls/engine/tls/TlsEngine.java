@@ -106,12 +106,25 @@ public final class TlsEngine {
      */
     public Plan enableServer(String randSource, List<KeySpec> specs, List<String> hostNames, boolean merge,
                              boolean chainFiles) throws PftlsException {
+        return enableServer(randSource, specs, hostNames, merge, chainFiles, false);
+    }
+
+    /**
+     * enable-server ... [--keep-usable]: with {@code keepUsable}, a merge keeps the deployed key and
+     * certificate of each requested algorithm that has a usable pair (see {@link UsableDeployment})
+     * and makes new ones only for the others; a repeated run then changes nothing.
+     */
+    public Plan enableServer(String randSource, List<KeySpec> specs, List<String> hostNames, boolean merge,
+                             boolean chainFiles, boolean keepUsable) throws PftlsException {
         List<String> args = new ArrayList<>();
         if (randSource != null && !randSource.isEmpty()) {
             args.addAll(List.of("-r", randSource));
         }
         args.addAll(keyArgs(specs));
         args.addAll(flags(merge, chainFiles));
+        if (keepUsable) {
+            args.add("--keep-usable");
+        }
         args.addAll(hostNames);
         List<String> command = command("enable-server", args);
         String random = RandomSource.choose(randSource, instance);
@@ -126,7 +139,10 @@ public final class TlsEngine {
             return new Plan("enable-server", List.of(), Optional.empty(), List.of(), messages, command);
         }
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
+        UsableDeployment usable = keepUsable && !allDefault ? UsableDeployment.of(instance, specs)
+                : new UsableDeployment(specs, List.of(), List.of());
+        List<NewServerFiles.Pair> pairs = usable.toMake().isEmpty() ? List.of()
+                : new NewServerFiles(instance).make(usable.toMake(), Map.of(), names);
         List<ServerDeployment.Pair> deploy = pairs.stream().map(NewServerFiles.Pair::deployment).toList();
         List<String> messages = newFileMessages(pairs, "enable", names);
         if (allDefault) {
@@ -142,14 +158,19 @@ public final class TlsEngine {
         for (NewServerFiles.Pair p : pairs) {
             reasons.put(p.algorithm(), replaces(p.algorithm()));
         }
-        List<Setting> decisions = new ArrayList<>(new ServerDeployment(instance).settings(deploy, chainFiles,
-                reasons::get));
+        List<Setting> decisions = new ArrayList<>(usable.kept());
+        if (!pairs.isEmpty()) {
+            decisions.addAll(new ServerDeployment(instance).settings(deploy, chainFiles, reasons::get));
+        }
         MergeRules rules = new MergeRules(instance);
         List<Setting> rest = rules.server(randSource, random);
         decisions.addAll(rest);
         boolean turnsOn = rest.stream().anyMatch(d -> d.name().equals("smtpd_tls_security_level") && d.applied());
-        return merged("enable-server", NewServerFiles.files(pairs), decisions, rules.warnings(),
-                turnsOn ? messages : newFileMessages(pairs, "deploy", names), command);
+        List<String> warnings = new ArrayList<>(usable.warnings());
+        warnings.addAll(rules.warnings());
+        List<String> done = pairs.isEmpty() ? ScriptMessages.settingsOnly(turnsOn)
+                : turnsOn ? messages : newFileMessages(pairs, "deploy", names);
+        return merged("enable-server", NewServerFiles.files(pairs), decisions, warnings, done, command);
     }
 
     /** new-server-key [-a algorithm] [-b bits] [hostname ...]. */
@@ -252,6 +273,17 @@ public final class TlsEngine {
             args.add("--force");
         }
         args.addAll(List.of(cert.toString(), key.toString()));
+        if (settings.stream().allMatch(Setting::unchanged)) {
+            // Deliberate difference: deploying what main.cf already deploys writes nothing (the
+            // script rewrites main.cf unchanged); a repeated run (Ansible) then reports no change.
+            List<Setting> kept = settings.stream().map(s -> Setting.keep(s.name(), s.oldValue(), s.newValue(),
+                    "already deployed")).toList();
+            List<String> already = new ArrayList<>();
+            verdict.notes().forEach(n -> already.add(n.text()));
+            already.addAll(ScriptMessages.alreadyDeployed(cert.toString(), key.toString()));
+            return new Plan("deploy-server-cert", List.of(), Optional.empty(), warnings, already,
+                    command("deploy-server-cert", args), kept);
+        }
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings, messages,
                 command("deploy-server-cert", args));
     }
@@ -272,6 +304,11 @@ public final class TlsEngine {
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
     public String serverCsr(String keyArgument, List<String> hostNames) throws PftlsException {
+        return csr(keyArgument, hostNames).pem();
+    }
+
+    /** output-server-csr [-k keyfile] [hostname ...], as data: the key used, the names and the PEM. */
+    public ServerCsr csr(String keyArgument, List<String> hostNames) throws PftlsException {
         Optional<Path> key = Optional.empty();
         if (keyArgument != null) {
             key = keyFiles.locate(keyArgument);
@@ -289,7 +326,8 @@ public final class TlsEngine {
                     + "; name one with -k keyfile, or deploy a key first");
         }
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        return new CsrBuilder(instance.ports().random()).csrPem(files.key(key.get()).keyPair(), names);
+        return new ServerCsr(key.get(), names,
+                new CsrBuilder(instance.ports().random()).csrPem(files.key(key.get()).keyPair(), names));
     }
 
     /**
@@ -297,25 +335,34 @@ public final class TlsEngine {
      * for each usable key to {@code out}, as it goes (as the script does).
      */
     public void serverTlsa(String hostName, List<String> keyArguments, Consumer<String> out) throws PftlsException {
+        // Deliberate difference: every key is read before anything is printed, so a bad key
+        // never leaves a partial RRset on stdout (the script prints the records before it).
+        for (TlsaRecord r : serverTlsaRecords(hostName, keyArguments)) {
+            out.accept("; " + r.keyFile());
+            out.accept(r.line());
+        }
+    }
+
+    /** The records of output-server-tlsa, as data: one per usable key, in the order of the arguments. */
+    public List<TlsaRecord> serverTlsaRecords(String hostName, List<String> keyArguments) throws PftlsException {
         String fqdn = hostName == null || hostName.isEmpty()
                 ? HostNameChoice.myhostname(instance) : HostNames.validate(hostName);
         List<String> arguments = keyArguments.isEmpty() ? List.of("rsa", "ecdsa") : keyArguments;
-        // Deliberate difference: every key is read before anything is printed, so a bad key
-        // never leaves a partial RRset on stdout (the script prints the records before it).
-        List<String> lines = new ArrayList<>();
+        List<TlsaRecord> records = new ArrayList<>();
         for (String argument : arguments) {
             Optional<Path> key = keyFiles.locate(argument);
             if (key.isEmpty()) {
                 continue;
             }
-            lines.add("; " + key.get());
-            lines.add(Tlsa.record(fqdn, files.key(key.get()).keyPair().getPublic()));
+            LoadedKey loaded = files.key(key.get());
+            records.add(new TlsaRecord(key.get(), loaded.algorithm(), fqdn,
+                    Tlsa.spkiSha256Hex(loaded.keyPair().getPublic())));
         }
-        lines.forEach(out);
-        if (lines.isEmpty()) {
+        if (records.isEmpty()) {
             throw new PftlsException(Kind.INPUT, "No usable keyfiles specified or configured;"
                     + " name key files or deploy a key first (pftls enable-server)");
         }
+        return records;
     }
 
     private String replaces(KeyAlgorithm algorithm) throws PftlsException {
