@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.ports.Ports;
 
 /**
  * Makes a {@link Plan} so, all or nothing as far as main.cf is concerned. In order:
  * <ol>
+ *   <li>no user other than root may be able to change the configuration directory or main.cf
+ *       ({@link ConfigurationTrust});</li>
  *   <li>main.cf must still be byte for byte what the plan was made from;</li>
  *   <li>the new key and certificate files are created, each complete under its final name;</li>
  *   <li>main.cf is copied to a new backup {@code main.cf.pftls-STAMP} (same owner and mode), synced;</li>
@@ -55,10 +58,13 @@ public final class Applier {
     /** Applies the plan; returns the files created and the backup of main.cf. */
     public Receipt execute(Plan plan) throws PftlsException {
         Optional<MainCfChange> change = plan.mainCf();
+        Optional<Path> directory = directoryOf(plan);
+        if (directory.isPresent()) {
+            ConfigurationTrust.require(directory.get(), files); // nothing written where others can write
+        }
         if (change.isPresent()) {
             checkUnchanged(change.get());
         }
-        Optional<Path> directory = directoryOf(plan);
         if (directory.isEmpty()) {
             return new Receipt(List.of(), Optional.empty());
         }

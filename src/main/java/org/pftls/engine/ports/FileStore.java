@@ -87,7 +87,8 @@ public interface FileStore {
         private static final long serialVersionUID = 1L;
 
         public NotRegularFileException(Path path, String what) {
-            super(path.toString(), null, "not a regular file but " + what);
+            super(path.toString(), null, what.equals("a directory") ? "Is a directory" : "not a regular file but "
+                    + what);
         }
     }
 

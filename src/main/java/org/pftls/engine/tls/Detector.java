@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -31,6 +32,8 @@ public final class Detector {
 
     public Detection detect() {
         List<String> warnings = new ArrayList<>();
+        ConfigurationTrust.findings(instance.configDirectory(), instance.ports().files())
+                .forEach(f -> warnings.add(f.text()));
         String myhostname;
         try {
             myhostname = HostNameChoice.myhostname(instance);
@@ -90,7 +93,7 @@ public final class Detector {
                     problems.add("the private key " + k + " is readable by group or others (mode " + info.mode()
                             + "); fix: chmod 600 " + k);
                 }
-                key = Optional.of(KeyFiles.readPrivateKey(files.read(k), k.toString()));
+                key = Optional.of(KeyFiles.readPrivateKey(files.read(k, InputFiles.PEM_LIMIT), k.toString()));
             } catch (IOException e) {
                 problems.add("cannot read the " + algorithm.postfixName() + " key file " + k + ": "
                         + IoMessages.reason(e) + "; fix " + algorithm.keyFileParameter() + " in main.cf");
@@ -102,7 +105,8 @@ public final class Detector {
         if (certFile.isPresent()) {
             Path c = certFile.get();
             try {
-                leaf = Optional.of(CertificateFiles.readCertificates(files.read(c), c.toString()).get(0));
+                leaf = Optional.of(CertificateFiles.readCertificates(files.read(c, InputFiles.PEM_LIMIT), c.toString())
+                        .get(0));
             } catch (IOException e) {
                 problems.add("cannot read the " + algorithm.postfixName() + " certificate file " + c + ": "
                         + IoMessages.reason(e) + "; fix " + algorithm.certFileParameter() + " in main.cf");

@@ -1,6 +1,5 @@
 package org.pftls.engine.tls;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -25,7 +24,6 @@ import org.pftls.engine.crypto.LoadedKey;
 import org.pftls.engine.crypto.PrivateKeyPem;
 import org.pftls.engine.crypto.SelfSignedCertificates;
 import org.pftls.engine.crypto.Tlsa;
-import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -295,14 +293,7 @@ public final class TlsEngine {
     }
 
     private byte[] readFile(Path file, String problem) throws PftlsException {
-        try {
-            return instance.ports().files().read(file);
-        } catch (IOException e) {
-            String reason = IoMessages.reason(e);
-            String fix = reason.equals("Permission denied") ? "run pftls as root (or as the file's owner)"
-                    : "check the path";
-            throw new PftlsException(Kind.CRYPTO, problem + " (" + reason + "); " + fix, e);
-        }
+        return InputFiles.read(instance.ports().files(), file, problem);
     }
 
     private static List<String> keyArgs(KeySpec spec) {
