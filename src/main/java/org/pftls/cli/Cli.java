@@ -203,6 +203,11 @@ public final class Cli {
             }
             return p.kind().exitStatus();
         }
+        if (e instanceof java.nio.file.InvalidPathException bad) { // a name this system cannot have: input, not a bug
+            ctx.message(CommandContext.Level.FATAL, "bad file name \"" + bad.getInput() + "\": " + bad.getReason()
+                    + "; give a path this system can use (in a UTF-8 locale: LC_ALL=C.UTF-8)");
+            return PftlsException.Kind.INPUT.exitStatus();
+        }
         ctx.message(CommandContext.Level.FATAL, "internal error: " + e + "; please report this as a bug");
         e.printStackTrace(ctx.err());
         return 70;

@@ -16,6 +16,7 @@ import org.pftls.adapters.PostlogMailLog;
 import org.pftls.adapters.TestCheckpoints;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.UntrustedText;
 import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.ports.Checkpoints;
 import org.pftls.engine.ports.MessageSink;
@@ -150,10 +151,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
             case ERROR -> "pftls: error: ";
             case FATAL -> "pftls: fatal: ";
         };
-        err.println(prefix + text);
+        String safe = UntrustedText.escape(text); // names and values from outside: no terminal controls
+        err.println(prefix + safe);
         PostlogMailLog log = mailLog();
         if (log != null) {
-            log.log(level, text);
+            log.log(level, safe);
         }
     }
 
@@ -197,7 +199,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     void printLines(Iterable<String> lines) {
         for (String l : lines) {
-            out.println(l);
+            out.println(UntrustedText.escape(l));
         }
     }
 

@@ -2,6 +2,7 @@ package org.pftls.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pftls.engine.UntrustedText;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
@@ -45,6 +46,7 @@ public final class DetectionReport {
             out.add("Warnings:");
             d.warnings().forEach(w -> out.add("  ! " + w));
         }
+        out.replaceAll(UntrustedText::escape); // certificate fields and file names: no terminal controls
         return out;
     }
 }

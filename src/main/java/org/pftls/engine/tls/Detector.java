@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.check.ConfigurationTrust;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -61,8 +62,13 @@ public final class Detector {
         }
         return new Detection(instance.configDirectory(), instance.ports().postfix().mailVersion(),
                 instance.ports().postfix().installed(), myhostname,
-                TlsSettings.CLIENT.nonDefault(instance.parameters()),
-                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, warnings);
+                text(TlsSettings.CLIENT.nonDefault(instance.parameters())),
+                text(TlsSettings.SERVER.nonDefault(instance.parameters())), pairs, text(List.of(random)).get(0), warnings);
+    }
+
+    /** main.cf values (their bytes) as the text they show on a terminal. */
+    private List<String> text(List<String> values) {
+        return values.stream().map(v -> MainCfText.display(v, instance.ports().files().nameCharset())).toList();
     }
 
     private Optional<String> chainFilesWarning() {

@@ -1,6 +1,7 @@
 package org.pftls.engine.tls;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -116,27 +117,49 @@ public final class TlsEngine {
                 command("new-server-cert", args));
     }
 
-    /** deploy-server-cert certfile keyfile. */
+    /**
+     * deploy-server-cert certfile keyfile. The files checked are the ones Postfix will open after
+     * the change ({@link DeployedFiles}): a name is checked as main.cf will hold it, expanded.
+     */
     public Plan deployServerCert(String certArgument, String keyArgument) throws PftlsException {
-        Path cert = instance.configDirectory().resolve(certArgument);
-        Path key = instance.configDirectory().resolve(keyArgument);
-        LoadedKey loaded = readKey(key);
+        Path certNamed = argumentPath(certArgument, "certificate");
+        Path keyNamed = argumentPath(keyArgument, "key");
+        DeployedFiles asRsa = DeployedFiles.of(instance, KeyAlgorithm.RSA, keyNamed, certNamed);
+        LoadedKey loaded = readKey(asRsa.key());
+        KeyAlgorithm algorithm = loaded.algorithm();
+        DeployedFiles deployed = DeployedFiles.of(instance, algorithm, keyNamed, certNamed);
+        if (!deployed.key().equals(asRsa.key()) || !deployed.cert().equals(asRsa.cert())) {
+            throw new PftlsException(Kind.INPUT, "the key or certificate file name refers to a parameter that this"
+                    + " deploy changes, so Postfix would open other files than the ones checked; give plain paths");
+        }
+        Path cert = deployed.cert();
+        Path key = deployed.key();
         List<X509Certificate> chain = readCertificates(cert);
         CertificateFiles.checkMatches(chain.get(0), loaded.keyPair(), cert.toString(), key.toString());
         CertificateFiles.checkChainOrder(chain, cert.toString());
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(deployed.differences(algorithm, keyNamed, certNamed,
+                instance.ports().files().nameCharset()));
         Instant now = instance.ports().clock().instant();
         if (chain.get(0).getNotAfter().toInstant().isBefore(now)) {
             warnings.add("the certificate in " + cert + " expired on " + chain.get(0).getNotAfter().toInstant()
                     + "; clients that check it will refuse it");
         }
-        KeyAlgorithm algorithm = loaded.algorithm();
         List<String[]> settings = List.of(
-                new String[] {algorithm.keyFileParameter(), key.toString()},
-                new String[] {algorithm.certFileParameter(), cert.toString()});
+                new String[] {algorithm.keyFileParameter(), deployed.keyValue()},
+                new String[] {algorithm.certFileParameter(), deployed.certValue()});
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
                 ScriptMessages.serverDeployed("deploy"),
-                command("deploy-server-cert", List.of(cert.toString(), key.toString())));
+                command("deploy-server-cert", List.of(certNamed.toString(), keyNamed.toString())));
+    }
+
+    /** A file named on the command line: relative to the configuration directory, as the script has it. */
+    private Path argumentPath(String argument, String what) throws PftlsException {
+        try {
+            return instance.configDirectory().resolve(argument);
+        } catch (InvalidPathException e) {
+            throw new PftlsException(Kind.INPUT, "bad " + what + " file name \"" + argument + "\": " + e.getReason()
+                    + "; give the path of the file", e);
+        }
     }
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
@@ -218,9 +241,15 @@ public final class TlsEngine {
 
         Optional<MainCfChange> change = Optional.empty();
         if (deploy != null) {
+            DeployedFiles deployed = DeployedFiles.of(instance, spec.algorithm(), keyPath, certPath);
+            if (!deployed.key().equals(keyPath) || !deployed.cert().equals(certPath)) {
+                throw new PftlsException(Kind.CONFIG, "main.cf would name the new key " + keyPath + ", but Postfix"
+                        + " would read that value as " + deployed.key() + " ($name expanded, blanks trimmed): the name"
+                        + " of " + dir + " does not survive main.cf; rename the directory");
+            }
             List<String[]> settings = new ArrayList<>();
-            settings.add(new String[] {spec.algorithm().keyFileParameter(), keyPath.toString()});
-            settings.add(new String[] {spec.algorithm().certFileParameter(), certPath.toString()});
+            settings.add(new String[] {spec.algorithm().keyFileParameter(), deployed.keyValue()});
+            settings.add(new String[] {spec.algorithm().certFileParameter(), deployed.certValue()});
             if (deploy.equals("enable")) {
                 settings.add(new String[] {"smtpd_tls_security_level", "may"});
                 settings.add(new String[] {"smtpd_tls_received_header", "yes"});
