@@ -117,9 +117,9 @@ public final class History {
         StringBuilder text = new StringBuilder();
         long previousSize = -1;
         if (files.exists(file)) {
-            byte[] old = files.read(file);
-            previousSize = old.length;
-            if (old.length > 0 && old[old.length - 1] != '\n') {
+            byte[] last = files.readTail(file, 1); // not the whole file: it only grows
+            previousSize = files.stamp(file).size();
+            if (last.length > 0 && last[0] != '\n') {
                 text.append('\n'); // end a line an interrupted append left unfinished
             }
         } else {
