@@ -145,6 +145,7 @@ public final class PosixFileStore implements FileStore {
             case 0020000 -> "a character device";
             case 0060000 -> "a block device";
             case 0140000 -> "a socket";
+            case 0120000 -> "a symbolic link";
             default -> "a special file";
         };
         if (what != null) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,17 @@ final class Attacker implements AutoCloseable {
             assertTrue(process.isAlive(), "the attacker died: " + lines);
         }
         fail("the attacker's inotify watch on " + dir + " never became active");
+    }
+
+    /** chown USER (by name: ids differ between systems). */
+    static void owner(Path p, String user) throws IOException {
+        Files.setOwner(p, p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
+    }
+
+    /** chgrp GROUP. */
+    static void group(Path p, String group) throws IOException {
+        Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setGroup(p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group));
     }
 
     /** How many temporary files the attacker replaced so far. */

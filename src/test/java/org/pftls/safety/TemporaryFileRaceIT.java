@@ -52,7 +52,7 @@ class TemporaryFileRaceIT {
         Path mainCf = dir.resolve("main.cf");
         byte[] original = "# main.cf\nmyhostname = mail.example.org\n".getBytes(StandardCharsets.US_ASCII);
         Files.write(mainCf, original);
-        Files.setAttribute(mainCf, "unix:gid", 105); // postfix's group: the temporary file must be chgrp-ed
+        Attacker.group(mainCf, "postfix"); // the temporary file must be chgrp-ed
         Files.setPosixFilePermissions(mainCf, PosixFilePermissions.fromString("rw-r-----"));
         FileStore files = new PosixFileStore(new SecureRandom());
 
