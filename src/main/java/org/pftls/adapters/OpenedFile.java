@@ -139,17 +139,27 @@ final class OpenedFile implements Closeable {
      */
     void setOwnerAndMode(int uid, int gid, int mode) throws IOException {
         Status s = status();
+        int wanted = mode;
         if ((uid >= 0 && uid != s.uid()) || (gid >= 0 && gid != s.gid())) {
             if (uid >= 0 && uid != s.uid()) {
                 Files.setAttribute(handle, "unix:uid", uid);
             }
             if (gid >= 0 && gid != s.gid()) {
-                Files.setAttribute(handle, "unix:gid", gid);
+                try {
+                    Files.setAttribute(handle, "unix:gid", gid);
+                } catch (FileSystemException notAMember) {
+                    if (s.uid() == 0) {
+                        throw notAMember;
+                    }
+                    // Not root and not in that group (a test or demo run on files root made):
+                    // the file keeps this user's group, which gets none of the group's rights.
+                    wanted = mode & ~070;
+                }
             }
             s = status();
         }
-        if (s.permissions() != mode) {
-            Files.setAttribute(handle, "unix:mode", mode);
+        if (s.permissions() != wanted) {
+            Files.setAttribute(handle, "unix:mode", wanted);
         }
     }
 

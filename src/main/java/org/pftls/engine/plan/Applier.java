@@ -68,6 +68,12 @@ public final class Applier {
         if (directory.isEmpty()) {
             return new Receipt(List.of(), Optional.empty());
         }
+        History history = new History(files, directory.get());
+        try {
+            history.checkAppendable(); // a history pftls could not append to stops the change now
+        } catch (IOException e) {
+            throw cannotRecord(history, e);
+        }
         Instant now = ports.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         removeLeftovers(directory.get(), now);
         List<Path> created = new ArrayList<>();
@@ -82,7 +88,6 @@ public final class Applier {
                 }
                 created.add(f.path());
             }
-            History history = new History(files, directory.get());
             if (change.isEmpty()) {
                 recorded = record(history, entry(plan, now, created, null), modelFor(plan));
                 return new Receipt(created, Optional.empty());
@@ -128,9 +133,13 @@ public final class Applier {
         try {
             return history.append(entry, model);
         } catch (IOException e) {
-            throw new PftlsException(Kind.IO, "cannot record the change in " + history.file() + ": "
-                    + IoMessages.reason(e) + "; nothing was changed" + fixFor(e, history.file()), e);
+            throw cannotRecord(history, e);
         }
+    }
+
+    private static PftlsException cannotRecord(History history, IOException e) {
+        return new PftlsException(Kind.IO, "cannot record the change in " + history.file() + ": "
+                + IoMessages.reason(e) + "; nothing was changed" + fixFor(e, history.file()), e);
     }
 
     /** Removes, best effort, what this run made before main.cf was replaced. */
@@ -229,6 +238,9 @@ public final class Applier {
         if (reason.contains("Read-only file system")) {
             return "; remount " + path.getParent() + " read-write (mount -o remount,rw), or run pftls where it is"
                     + " writable";
+        }
+        if (reason.startsWith("not a regular file") || reason.contains("hard links")) {
+            return "; move " + path + " aside (pftls writes only to regular files of its own), then run again";
         }
         if (reason.contains("Permission denied") || reason.contains("Operation not permitted")) {
             return "; run pftls as root, or make " + path.getParent() + " writable";

@@ -109,6 +109,18 @@ public final class History {
     }
 
     /**
+     * Fails (IOException) unless the history file is absent or a regular file pftls can append to
+     * (not a symlink, FIFO or device): checked before a change writes anything, so that a history
+     * pftls cannot write stops the change while nothing is changed yet.
+     */
+    public void checkAppendable() throws IOException {
+        Path file = file();
+        if (files.exists(file)) {
+            files.readTail(file, 1);
+        }
+    }
+
+    /**
      * Appends {@code entry} (creating the file with the owner and mode of {@code model}, main.cf)
      * and syncs it; returns how to take it back.
      */
