@@ -17,6 +17,7 @@ import org.pftls.adapters.TestCheckpoints;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.UntrustedText;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.ports.Checkpoints;
 import org.pftls.engine.ports.MessageSink;
@@ -42,6 +43,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     private Path configDirectory;
     private boolean demo;
     private PostlogMailLog mailLog;
+    /** No mail log: none installed, the demo, or a main.cf that postlog must not read. */
+    private boolean noMailLog;
 
     /** The real thing: host file system, installed Postfix if any, system clock. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -188,9 +191,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     }
 
     private PostlogMailLog mailLog() {
-        if (mailLog == null && !demo) {
+        if (mailLog == null && !demo && !noMailLog) {
             Path postlog = POSTFIX_COMMANDS.resolve("postlog");
-            if (ports().postfix().installed() && Files.isExecutable(postlog)) {
+            noMailLog = true; // decided once
+            if (ports().postfix().installed() && Files.isExecutable(postlog)
+                    && ConfigurationTrust.postfixMayRead(configDirectory(), ports().files())) {
                 mailLog = new PostlogMailLog(postlog, configDirectory(), "postfix/pftls");
             }
         }

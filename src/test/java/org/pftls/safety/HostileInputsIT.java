@@ -2,6 +2,7 @@ package org.pftls.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -119,6 +121,27 @@ class HostileInputsIT {
         assertTrue(seconds < 30, "pftls took " + seconds + " s: it waited on something");
         Refusals.assertRefused(r, expected.replace("DIR", dir.toString().replace("\n", "\\n")));
         assertEquals(before, Scratch.snapshot(dir, true), "nothing changed");
+        assertNoProgramLeftOn(dir);
+    }
+
+    /**
+     * No Postfix program left running on the directory: Postfix reads main.cf without a limit, so
+     * postlog -c DIR hung on a FIFO main.cf and took gigabytes on a huge one after pftls had exited.
+     */
+    private static void assertNoProgramLeftOn(Path dir) throws InterruptedException {
+        String name = dir.toString();
+        List<ProcessHandle> left = List.of();
+        for (int i = 0; i < 50; i++) {
+            left = ProcessHandle.allProcesses().filter(h -> h.info().arguments().map(a -> List.of(a).contains(name))
+                    .orElse(false)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        List<String> commands = left.stream().map(h -> h.info().commandLine().orElse("?")).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        fail("still running on " + dir + " after pftls exited: " + commands);
     }
 
     private static void fifo(Path p) throws IOException, InterruptedException {

@@ -45,6 +45,24 @@ public final class ConfigurationTrust {
         return out;
     }
 
+    /**
+     * Whether Postfix's own programs may be run on this configuration ({@code postlog -c DIR} for
+     * the mail log): only when no user other than root can change it, and main.cf is a regular file
+     * of at most {@link FileStore#READ_LIMIT} bytes. Postfix reads main.cf without a limit: a FIFO
+     * there hangs postlog for ever, /dev/zero or a 100 MB file made it take gigabytes.
+     */
+    public static boolean postfixMayRead(Path configDirectory, FileStore files) {
+        if (!findings(configDirectory, files).isEmpty()) {
+            return false;
+        }
+        try {
+            FileStore.Info mainCf = files.info(configDirectory.resolve("main.cf"));
+            return mainCf.regularFile() && mainCf.size() <= FileStore.READ_LIMIT;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Optional<Finding> check(Path path, Path configDirectory, FileStore files) {
         try {
             return files.exposure(path).map(e -> finding(e, configDirectory));
