@@ -40,8 +40,16 @@ final class OpenedFile implements Closeable {
     private static final int FILE_TYPE = 0170000;
     private static final int REGULAR = 0100000;
 
-    /** Device and inode: what a name must still point to. */
-    record Identity(long dev, long ino) { }
+    /**
+     * Device and inode: what a name must still point to. (Compared with {@link #same}, not a
+     * record's equals: that bootstraps ObjectMethods through invokedynamic, whose method handle
+     * classes are spun at run time, not archived, a few milliseconds at every start.)
+     */
+    record Identity(long dev, long ino) {
+        boolean same(Identity other) {
+            return other != null && dev == other.dev && ino == other.ino;
+        }
+    }
 
     /** What fstat says about the open file. */
     record Status(Identity identity, int mode, int uid, int gid, int links, long size) {
@@ -166,7 +174,7 @@ final class OpenedFile implements Closeable {
     /** True while {@code path} names this very file (lstat: a symlink there is not it). */
     boolean isNamedBy(Path path) {
         try {
-            return identity.equals(identityOf(path));
+            return identity.same(identityOf(path));
         } catch (IOException e) {
             return false;
         }

@@ -85,7 +85,9 @@ final class PathOwnership {
                 push(todo, target);
                 if (target.isAbsolute()) {
                     current = target.getRoot();
-                    found = found.or(() -> checkQuietly(target.getRoot()));
+                    if (found.isEmpty()) {
+                        found = checkQuietly(current);
+                    }
                 }
                 continue;
             }

@@ -70,4 +70,20 @@ class DeployedFilesTest {
         assertTrue(r.err().contains("cannot read certificate file " + dir + "/c.pem (No such file or directory)"),
                 r.err());
     }
+
+    /** New files in a directory whose name Postfix would expand: main.cf would not name them. */
+    @Test
+    void aDirectoryNameThatMainCfWouldExpandIsRefused() throws Exception {
+        Path odd = Files.createDirectory(dir.resolve("conf$mail_name"));
+        Files.write(odd.resolve("main.cf"), Sandbox.resource("/samples/debian-fresh.cf"));
+        Run r = new Sandbox(odd).run("enable-server", "-a", "ecdsa");
+        assertEquals(1, r.status(), r.err());
+        assertEquals(List.of("pftls: fatal: main.cf would name the new key " + odd + "/eckey-20261125-120000.pem, but"
+                + " Postfix would read that value as " + dir + "/confPostfix/eckey-20261125-120000.pem ($name expanded,"
+                + " blanks trimmed): the name of " + odd + " does not survive main.cf; rename the directory"),
+                r.err().lines().toList());
+        try (var files = Files.list(odd)) {
+            assertEquals(List.of(odd.resolve("main.cf")), files.toList(), "nothing written");
+        }
+    }
 }

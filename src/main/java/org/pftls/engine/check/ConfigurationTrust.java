@@ -37,10 +37,13 @@ public final class ConfigurationTrust {
     public static List<Finding> findings(Path configDirectory, FileStore files) {
         List<Finding> out = new ArrayList<>();
         Path mainCf = configDirectory.resolve("main.cf");
-        Optional<Finding> directory = check(configDirectory, configDirectory, files);
-        directory.ifPresent(out::add);
-        if (directory.isEmpty()) {
-            check(mainCf, configDirectory, files).ifPresent(out::add);
+        // No lambdas here: this runs in every changing command, and a lambda's class is made at run time.
+        Optional<Finding> found = check(configDirectory, configDirectory, files);
+        if (found.isEmpty()) {
+            found = check(mainCf, configDirectory, files);
+        }
+        if (found.isPresent()) {
+            out.add(found.get());
         }
         return out;
     }
@@ -65,7 +68,8 @@ public final class ConfigurationTrust {
 
     private static Optional<Finding> check(Path path, Path configDirectory, FileStore files) {
         try {
-            return files.exposure(path).map(e -> finding(e, configDirectory));
+            Optional<Exposure> exposure = files.exposure(path);
+            return exposure.isEmpty() ? Optional.empty() : Optional.of(finding(exposure.get(), configDirectory));
         } catch (IOException e) {
             return Optional.of(new Finding(Finding.Severity.PROBLEM, "config-unverifiable", "cannot tell who can"
                     + " change " + path + ": " + IoMessages.reason(e) + "; pftls changes no Postfix configuration"

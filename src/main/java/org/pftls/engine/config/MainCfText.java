@@ -36,6 +36,11 @@ public final class MainCfText {
                 .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
     }
 
+    /** A value as main.cf keeps it: without leading and trailing isspace() characters, as postconf -e and Postfix trim. */
+    public static String trim(String value) {
+        return Chars.trim(value);
+    }
+
     /** {@link #toText} for showing a value: bytes that are not valid there become U+FFFD. */
     public static String display(String value, Charset names) {
         return new String(value.getBytes(StandardCharsets.ISO_8859_1), names);
