@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,63 +92,17 @@ public final class PosixFileStore implements FileStore {
     }
 
     /**
-     * Regular files only, checked before the open (opening a FIFO would wait for a writer; a
-     * device such as /dev/zero never ends), and at most {@code limit} bytes, even if the file grows
-     * meanwhile.
+     * Regular files only, checked before the open, and at most {@code limit} bytes (see
+     * {@link BoundedReads}).
      */
     @Override
     public byte[] read(Path path, long limit) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, "unix:mode,size");
-        checkRegular(path, (Integer) a.get("mode"));
-        if ((Long) a.get("size") > limit) {
-            throw new TooLargeException(path, limit);
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(limit + 1, Math.max(CHUNK, (Long) a.get("size") + 1)));
-            while (ch.read(buf) >= 0) {
-                if (!buf.hasRemaining()) {
-                    if (buf.capacity() > limit) {
-                        throw new TooLargeException(path, limit);
-                    }
-                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit + 1, (long) buf.capacity() * 2));
-                    buf.flip();
-                    bigger.put(buf);
-                    buf = bigger;
-                }
-            }
-            return Arrays.copyOf(buf.array(), buf.position());
-        }
+        return BoundedReads.read(path, limit);
     }
 
     @Override
     public byte[] readTail(Path path, int count) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
-        checkRegular(path, (Integer) a.get("mode"));
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = ch.size();
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(count, size));
-            ch.position(size - buf.capacity());
-            while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                // read to the end
-            }
-            return Arrays.copyOf(buf.array(), buf.position());
-        }
-    }
-
-    private static void checkRegular(Path path, int mode) throws NotRegularFileException {
-        String what = switch (mode & 0170000) {
-            case 0100000 -> null;
-            case 0040000 -> "a directory";
-            case 0010000 -> "a FIFO (named pipe)";
-            case 0020000 -> "a character device";
-            case 0060000 -> "a block device";
-            case 0140000 -> "a socket";
-            case 0120000 -> "a symbolic link";
-            default -> "a special file";
-        };
-        if (what != null) {
-            throw new NotRegularFileException(path, what);
-        }
+        return BoundedReads.tail(path, count);
     }
 
     @Override

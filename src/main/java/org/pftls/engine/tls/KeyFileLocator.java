@@ -50,23 +50,30 @@ final class KeyFileLocator {
         return mainCfPath(algorithm.certFileParameter());
     }
 
+    /** As postconf -xh shows the value (what the script sees), its bytes taken as a file name. */
     private Optional<Path> mainCfPath(String parameter) throws PftlsException {
-        return fileOf(instance.parameters(), parameter, instance.ports().files().nameCharset());
+        Parameters parameters = instance.parameters();
+        return file(parameters.expanded(parameter).trim(), parameters, parameter,
+                instance.ports().files().nameCharset());
     }
 
     /**
      * The file a Postfix daemon opens for a file parameter: the value as the daemon uses it
-     * ($-expanded, not normalised), its bytes taken as a file name; relative names under
-     * {@code queue_directory}; empty for no value or {@code none}.
+     * ($-expanded, not normalised as postconf prints it), its bytes taken as a file name; relative
+     * names under {@code queue_directory}; empty for no value or {@code none}.
      */
     static Optional<Path> fileOf(Parameters parameters, String parameter, Charset names) throws PftlsException {
-        String value = parameters.expandedAsUsed(parameter);
+        return file(parameters.expandedAsUsed(parameter), parameters, parameter, names);
+    }
+
+    private static Optional<Path> file(String value, Parameters parameters, String parameter, Charset names)
+            throws PftlsException {
         if (value.isBlank() || value.equals("none")) {
             return Optional.empty();
         }
         Path p = path(value, parameter, names);
         if (!p.isAbsolute()) {
-            p = path(parameters.expandedAsUsed("queue_directory"), "queue_directory", names).resolve(p);
+            p = path(parameters.expanded("queue_directory"), "queue_directory", names).resolve(p);
         }
         return Optional.of(p);
     }
