@@ -77,6 +77,10 @@ class TerminalEscapesTest {
         for (String line : DetectionReport.lines(new Detector(Instance.read(dir, s.ports())).detect())) {
             assertTrue(clean(line), "what the wizards' Detect step shows: " + line);
         }
+        var summary = org.pftls.engine.crypto.CertificateSummary.of((java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(cert.getEncoded())));
+        assertTrue(clean(summary.subject()), "the summary the wizards' Review shows: " + summary.subject());
     }
 
     @Test
