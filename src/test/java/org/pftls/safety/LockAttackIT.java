@@ -54,6 +54,7 @@ class LockAttackIT {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 is missing: apt-get install"
                 + " python3 (the attacker holds an fcntl lock with it)");
         Launcher.require("mkfifo", "coreutils");
+        Launcher.require("postconf", "postfix"); // and with it the postfix user, a normal user here
     }
 
     @Test
