@@ -12,6 +12,8 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=$(mktemp -d "${TMPDIR:-/tmp}/pftls-cds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 n=0
+# As the launcher runs it: with the caller's LC_ALL kept in PFTLS_LC_ALL (see dist/pftls).
+export PFTLS_LC_ALL=${LC_ALL:-}
 train() {
     n=$((n + 1))
     "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -Djava.io.tmpdir="$work" -XX:+UseG1GC \

@@ -2,6 +2,7 @@ package org.pftls;
 
 import org.pftls.cli.Cli;
 import org.pftls.cli.CommandContext;
+import org.pftls.cli.LauncherLocale;
 
 /** The entry point: wires the real adapters to the command line and exits with its status. */
 public final class Main {
@@ -15,7 +16,8 @@ public final class Main {
         // Nor look up (Class.forName, reflection) the java.sql and java.time types it can convert
         // option values to: pftls options are strings and flags.
         System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
-        int status = new Cli(CommandContext.system(System.out, System.err, System.getenv())).run(args);
+        int status = new Cli(CommandContext.system(System.out, System.err,
+                LauncherLocale.callersEnvironment(System.getenv()))).run(args);
         System.exit(status);
     }
 }

@@ -3,6 +3,8 @@ package org.pftls.adapters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessMode;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,9 +34,15 @@ import org.pftls.engine.ports.FileStore;
 
 /**
  * {@link FileStore} on the host's POSIX file system. Every write goes to a temporary file in the
- * target's directory ({@code .NAME.pftls-RANDOM.tmp}), created with its final mode (or 0600)
- * before its first byte and synced before it gets its final name; the directory is synced after.
- * The write path reports named {@link Checkpoints} for the crash test.
+ * target's directory ({@code .NAME.pftls-RANDOM.tmp}), created with {@code O_CREAT|O_EXCL|O_NOFOLLOW}
+ * and its final mode (or 0600) before its first byte, synced before it gets its final name; the
+ * directory is synced after. Modes and owners are set on the open file, never by name
+ * ({@link OpenedFile}), and the temporary file must still be the file written right before it is
+ * linked or renamed into place, and the final name that very file right after. Nothing is written
+ * through a symlink: main.cf itself, when it is one, is replaced by a file (as {@code postconf -e}
+ * does), the history is appended to with {@code O_NOFOLLOW}. Reads are of regular files only,
+ * checked before the open, and bounded. The write path reports named {@link Checkpoints} for the
+ * crash test.
  */
 public final class PosixFileStore implements FileStore {
     /** Bytes per write call: a file larger than this is written in several steps. */
@@ -46,6 +54,8 @@ public final class PosixFileStore implements FileStore {
 
     private final SecureRandom random;
     private final Checkpoints checkpoints;
+    /** The effective uid, read once when first needed (the owner a new file gets). */
+    private int euid = -1;
 
     public PosixFileStore(SecureRandom random) {
         this(random, Checkpoints.NONE);
@@ -78,7 +88,46 @@ public final class PosixFileStore implements FileStore {
 
     @Override
     public byte[] read(Path path) throws IOException {
-        return Files.readAllBytes(path);
+        return read(path, READ_LIMIT);
+    }
+
+    /**
+     * Regular files only, checked before the open, and at most {@code limit} bytes (see
+     * {@link BoundedReads}).
+     */
+    @Override
+    public byte[] read(Path path, long limit) throws IOException {
+        return BoundedReads.read(path, limit);
+    }
+
+    @Override
+    public byte[] readTail(Path path, int count) throws IOException {
+        return BoundedReads.tail(path, count);
+    }
+
+    @Override
+    public Optional<Exposure> exposure(Path path) throws IOException {
+        return new PathOwnership(euid()).exposure(path);
+    }
+
+    /**
+     * The JVM's encoding of file names ({@code sun.jnu.encoding}, from the locale at start-up;
+     * the launcher makes it UTF-8 where the locale says C or POSIX).
+     */
+    @Override
+    public Charset nameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private int euid() {
+        if (euid < 0) {
+            euid = PathOwnership.effectiveUid();
+        }
+        return euid;
     }
 
     @Override
@@ -112,27 +161,33 @@ public final class PosixFileStore implements FileStore {
     public void createNew(Path target, byte[] content, int mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         refuseExisting(target);
-        Path temp = writeTemp("create", dir, target.getFileName().toString(), content, mode);
-        linkInPlace("create", temp, target, dir);
+        try (OpenedFile temp = writeTemp("create", dir, target.getFileName().toString(), content, mode)) {
+            linkInPlace("create", temp, target, dir);
+        }
     }
 
     @Override
     public void createNewLike(Path target, byte[] content, Path model) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         refuseExisting(target);
-        PosixFileAttributes like = Files.readAttributes(model, PosixFileAttributes.class);
-        // Private until complete; the model's owner and mode only then.
-        Path temp = writeTemp("copy", dir, target.getFileName().toString(), content, 0600);
-        try {
-            takeOwnerAndMode(temp, like);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        Owner like = Owner.of(model);
+        // Private until complete; the model's owner and mode only then, on the open file.
+        try (OpenedFile temp = writeTemp("copy", dir, target.getFileName().toString(), content, 0600)) {
+            try {
+                temp.setOwnerAndMode(like.uid(), like.gid(), like.mode());
+            } catch (IOException e) {
+                Files.deleteIfExists(temp.name());
+                throw e;
+            }
+            checkpoints.reached("copy-mode-set");
+            linkInPlace("copy", temp, target, dir);
         }
-        checkpoints.reached("copy-mode-set");
-        linkInPlace("copy", temp, target, dir);
     }
 
+    /**
+     * Appends through {@code O_APPEND|O_NOFOLLOW} to a regular file with no other hard link
+     * (checked on the open file): never through a symlink, never into a FIFO.
+     */
     @Override
     public void append(Path file, byte[] bytes, Path model) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -143,20 +198,21 @@ public final class PosixFileStore implements FileStore {
                 // someone created it meanwhile: append to theirs
             }
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (OpenedFile opened = OpenedFile.openForAppend(file)) {
             checkpoints.reached("append-opened");
-            writeAll(ch, bytes, "append-partial");
+            writeAll(opened.channel(), bytes, "append-partial");
             checkpoints.reached("append-written");
-            ch.force(true);
+            opened.channel().force(true);
         }
         checkpoints.reached("append-done");
     }
 
+    /** Cuts back with the same checks as {@link #append}: never through a symlink. */
     @Override
     public void truncate(Path file, long size) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.truncate(size);
-            ch.force(true);
+        try (OpenedFile opened = OpenedFile.openForAppend(file)) {
+            opened.channel().truncate(size);
+            opened.channel().force(true);
         }
     }
 
@@ -187,26 +243,44 @@ public final class PosixFileStore implements FileStore {
         replace(target, expected, content);
     }
 
+    /**
+     * Writes the new content next to {@code target} (in the directory that names it, never where a
+     * symlink points), gives it the owner, group and mode of the file {@code target} names (if
+     * {@code target} is a symlink: of the file it points to, the file Postfix read), checks that
+     * the temporary name is still the file written and that {@code target} still holds
+     * {@code expected}, and renames it over {@code target}: a symlink there is replaced by the new
+     * file, as {@code postconf -e} does; the file it pointed to is left as it was.
+     */
     private void replace(Path target, byte[] expected, byte[] content) throws IOException {
-        Path real = target.toRealPath();
-        Path dir = real.getParent();
-        PosixFileAttributes old = Files.readAttributes(real, PosixFileAttributes.class);
+        Path dir = target.toAbsolutePath().getParent();
+        Owner old = Owner.of(target);
         // The temp file starts private; it only gets the old owner and mode once complete.
-        Path temp = writeTemp("replace", dir, real.getFileName().toString(), content, 0600);
-        try {
-            takeOwnerAndMode(temp, old);
-            checkpoints.reached("replace-mode-set");
-            if (expected != null && !Arrays.equals(Files.readAllBytes(real), expected)) {
-                throw new ChangedMeanwhileException(real);
-            }
+        try (OpenedFile temp = writeTemp("replace", dir, target.getFileName().toString(), content, 0600)) {
             try {
-                Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + real + " atomically: " + e.getMessage(), e);
+                temp.setOwnerAndMode(old.uid(), old.gid(), old.mode());
+                checkpoints.reached("replace-mode-set");
+                if (expected != null && !Arrays.equals(read(target), expected)) {
+                    throw new ChangedMeanwhileException(target);
+                }
+                temp.checkNamedBy(temp.name());
+                checkWritten(temp, content);
+                try {
+                    Files.move(temp.name(), target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("cannot replace " + target + " atomically: " + e.getMessage(), e);
+                }
+                checkpoints.reached("replace-renamed");
+                if (!temp.isNamedBy(target)) {
+                    throw new FileSystemException(target.toString(), null, "another file was renamed into place"
+                            + " instead of the one pftls wrote: someone else can write to " + dir
+                            + "; check " + target + " and make " + dir + " writable by root only (chmod go-w)");
+                }
+            } finally {
+                if (temp.isNamedBy(temp.name())) {
+                    Files.deleteIfExists(temp.name());
+                }
             }
-            checkpoints.reached("replace-renamed");
-        } finally {
-            Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
         checkpoints.reached("replace-done");
@@ -223,11 +297,16 @@ public final class PosixFileStore implements FileStore {
         }
     }
 
-    /** Gives the complete temp file its final name without ever replacing an existing file. */
-    private void linkInPlace(String kind, Path temp, Path target, Path dir) throws IOException {
+    /**
+     * Gives the complete temp file its final name without ever replacing an existing file; the
+     * temporary name must still be the file written, and the final name is then checked to be it
+     * (if not, the final name, new and made by this call, is removed again).
+     */
+    private void linkInPlace(String kind, OpenedFile temp, Path target, Path dir) throws IOException {
         try {
+            temp.checkNamedBy(temp.name());
             try {
-                Files.createLink(target, temp); // fails if target exists: never overwrites
+                Files.createLink(target, temp.name()); // fails if target exists: never overwrites
             } catch (FileAlreadyExistsException exists) {
                 throw exists;
             } catch (UnsupportedOperationException | FileSystemException linkFailed) {
@@ -236,11 +315,19 @@ public final class PosixFileStore implements FileStore {
                 }
                 // File systems without hard links: rename, after a last existence check.
                 refuseExisting(target);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp.name(), target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (!temp.isNamedBy(target)) {
+                Files.deleteIfExists(target);
+                throw new FileSystemException(target.toString(), null, "another file took the place of the one"
+                        + " pftls wrote: someone else can write to " + dir + " (make it writable by root only:"
+                        + " chmod go-w)");
             }
             checkpoints.reached(kind + "-linked");
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp.isNamedBy(temp.name())) {
+                Files.deleteIfExists(temp.name());
+            }
         }
         syncDirectory(dir);
         checkpoints.reached(kind + "-done");
@@ -254,48 +341,57 @@ public final class PosixFileStore implements FileStore {
         return reason != null && (reason.contains("Operation not permitted") || reason.contains("not supported"));
     }
 
-    private static void takeOwnerAndMode(Path file, PosixFileAttributes like) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        PosixFileAttributes now = view.readAttributes();
-        if (!like.owner().equals(now.owner())) {
-            view.setOwner(like.owner());
+    /** Owner, group and permission bits of the file a path names (symlinks followed). */
+    private record Owner(int uid, int gid, int mode) {
+        static Owner of(Path path) throws IOException {
+            Map<String, Object> a = Files.readAttributes(path, "unix:uid,gid,mode");
+            return new Owner((Integer) a.get("uid"), (Integer) a.get("gid"), (Integer) a.get("mode") & 0777);
         }
-        if (!like.group().equals(now.group())) {
-            view.setGroup(like.group());
-        }
-        Files.setPosixFilePermissions(file, like.permissions());
     }
 
-    private Path writeTemp(String kind, Path dir, String finalName, byte[] content, int mode) throws IOException {
-        // CREATE_NEW with the mode as a creation attribute: the file is born with it (then umask,
-        // which can only remove bits), and we set it again explicitly before writing a byte.
-        Path temp = null;
-        FileChannel opened = null;
+    /**
+     * A new temporary file with {@code content}, created (O_EXCL, O_NOFOLLOW) with {@code mode}
+     * before its first byte, the mode set again on the open file (the umask may have removed bits),
+     * written and synced; the caller links or renames it and closes it.
+     */
+    private OpenedFile writeTemp(String kind, Path dir, String finalName, byte[] content, int mode)
+            throws IOException {
+        OpenedFile opened = null;
         for (int attempt = 0; opened == null; attempt++) {
             byte[] nonce = new byte[6];
             random.nextBytes(nonce);
-            temp = dir.resolve("." + finalName + ".pftls-" + HexFormat.of().formatHex(nonce) + ".tmp");
+            Path temp = dir.resolve("." + finalName + ".pftls-" + HexFormat.of().formatHex(nonce) + ".tmp");
             try {
-                opened = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                        PosixFilePermissions.asFileAttribute(fromMode(mode)));
+                opened = OpenedFile.createNew(temp, mode, euid());
             } catch (FileAlreadyExistsException taken) {
                 if (attempt >= TEMP_ATTEMPTS) {
                     throw taken; // a leftover of a killed run has this name: take another
                 }
             }
         }
-        try (FileChannel ch = opened) {
-            Files.setPosixFilePermissions(temp, fromMode(mode));
+        try {
+            opened.setOwnerAndMode(-1, -1, mode);
             checkpoints.reached(kind + "-temp-created");
-            writeAll(ch, content, kind + "-temp-partial");
+            writeAll(opened.channel(), content, kind + "-temp-partial");
             checkpoints.reached(kind + "-temp-written");
-            ch.force(true);
+            opened.channel().force(true);
             checkpoints.reached(kind + "-temp-synced");
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            if (opened.isNamedBy(opened.name())) {
+                Files.deleteIfExists(opened.name());
+            }
+            opened.close();
             throw e;
         }
-        return temp;
+        return opened;
+    }
+
+    /** The open temporary file holds exactly what was written (fstat size). */
+    private static void checkWritten(OpenedFile temp, byte[] content) throws IOException {
+        if (temp.channel().size() != content.length) {
+            throw new FileSystemException(temp.name().toString(), null, "it was changed while pftls was writing it;"
+                    + " someone else can write to it");
+        }
     }
 
     private void writeAll(FileChannel ch, byte[] content, String partialCheckpoint) throws IOException {

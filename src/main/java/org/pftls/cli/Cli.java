@@ -269,6 +269,11 @@ public final class Cli {
             }
             return p.kind().exitStatus();
         }
+        if (e instanceof java.nio.file.InvalidPathException bad) { // a name this system cannot have: input, not a bug
+            return fatal("input", "bad file name \"" + bad.getInput() + "\": " + bad.getReason()
+                    + "; give a path this system can use (in a UTF-8 locale: LC_ALL=C.UTF-8)",
+                    PftlsException.Kind.INPUT.exitStatus());
+        }
         int status = fatal("internal", "internal error: " + e + "; please report this as a bug", 70);
         e.printStackTrace(ctx.err());
         return status;

@@ -17,6 +17,8 @@ import org.pftls.adapters.TestCheckpoints;
 import org.pftls.cli.json.JsonMessages;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.UntrustedText;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.ports.Checkpoints;
 import org.pftls.engine.ports.MessageSink;
@@ -44,6 +46,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     private PostlogMailLog mailLog;
     /** With --json: where messages go instead of stderr (they still reach the mail log); else null. */
     private JsonMessages captured;
+    /** No mail log: none installed, the demo, or a main.cf that postlog must not read. */
+    private boolean noMailLog;
 
     /** The real thing: host file system, installed Postfix if any, system clock. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -153,14 +157,15 @@ public final class CommandContext implements MessageSink, AutoCloseable {
             case ERROR -> "pftls: error: ";
             case FATAL -> "pftls: fatal: ";
         };
+        String safe = UntrustedText.escape(text); // names and values from outside: no terminal controls
         if (captured != null) {
             captured.message(level, text);
         } else {
-            err.println(prefix + text);
+            err.println(prefix + safe);
         }
         PostlogMailLog log = mailLog();
         if (log != null) {
-            log.log(level, text);
+            log.log(level, safe);
         }
     }
 
@@ -203,9 +208,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     }
 
     private PostlogMailLog mailLog() {
-        if (mailLog == null && !demo) {
+        if (mailLog == null && !demo && !noMailLog) {
             Path postlog = POSTFIX_COMMANDS.resolve("postlog");
-            if (ports().postfix().installed() && Files.isExecutable(postlog)) {
+            noMailLog = true; // decided once
+            if (ports().postfix().installed() && Files.isExecutable(postlog)
+                    && ConfigurationTrust.postfixMayRead(configDirectory(), ports().files())) {
                 mailLog = new PostlogMailLog(postlog, configDirectory(), "postfix/pftls");
             }
         }
@@ -214,7 +221,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     void printLines(Iterable<String> lines) {
         for (String l : lines) {
-            out.println(l);
+            out.println(UntrustedText.escape(l));
         }
     }
 

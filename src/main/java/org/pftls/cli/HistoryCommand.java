@@ -1,5 +1,7 @@
 package org.pftls.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pftls.cli.json.HistoryJson;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.plan.History;
 import org.pftls.engine.plan.HistoryEntry;
 import org.pftls.engine.plan.IoMessages;
@@ -92,7 +95,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.add(head.toString());
             if (!e.settings().isEmpty()) {
                 out.add("    set: " + String.join(" ", e.settings().stream()
-                        .map(s -> s.name() + "=" + PlanReport.quote(s.value())).toList()));
+                        .map(s -> s.name() + "=" + PlanReport.quote(MainCfText.display(s.value(), UTF_8))).toList()));
             }
             if (!e.created().isEmpty()) {
                 out.add("    created: " + String.join(" ", e.created().stream().map(Path::toString).toList()));

@@ -161,7 +161,7 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     private static List<String> lines(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, StandardCharsets.UTF_8); // shown as a UTF-8 terminal shows the file
         List<String> l = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         if (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) {
             l.remove(l.size() - 1);

@@ -2,6 +2,8 @@ package org.pftls.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pftls.engine.UntrustedText;
+import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
 
@@ -39,6 +41,7 @@ public final class DetectionReport {
             out.add(shown.isEmpty() ? "Warnings:" : "Other warnings:");
             others.forEach(w -> out.add("  ! " + w));
         }
+        out.replaceAll(UntrustedText::escape); // certificate fields and file names: no terminal controls
         return out;
     }
 }

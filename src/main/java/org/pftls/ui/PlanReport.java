@@ -73,7 +73,7 @@ public final class PlanReport {
     }
 
     private static List<String> lines(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, StandardCharsets.UTF_8); // shown as a UTF-8 terminal shows the file
         if (text.isEmpty()) {
             return List.of();
         }

@@ -25,7 +25,8 @@ import org.pftls.testing.Sandbox.Run;
 class BadInputTest {
     /** How our messages introduce the fix. */
     private static final java.util.regex.Pattern FIX = java.util.regex.Pattern.compile(
-            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must|review|see|shorten)|usage: "
+            "(; |: )(use|give|drop|remove|restore|fix|check|name|run|decrypt|wait|usage|it must|review|see|shorten|rename"
+            + "|move)|usage: "
             + "|; the server certificate must come first");
 
     @TempDir
@@ -130,7 +131,68 @@ class BadInputTest {
                         "enable-server"),
                 bad("myhostname", mainCf("myhostname = bad_name.example\n"), "enable-server")));
         l.addAll(moreCases(cert, key));
+        l.addAll(hardeningCases(cert, key));
         return l.stream();
+    }
+
+    /**
+     * Issue #13: a configuration others can change, inputs that are not regular files or too
+     * large, names main.cf cannot hold, a history pftls must not write through.
+     */
+    static List<Arguments> hardeningCases(String cert, String key) {
+        Setup openDirectory = s -> mode(s.dir(), "rwxrwxrwx");
+        Setup groupMainCf = s -> mode(s.mainCf(), "rw-rw-r--");
+        Setup nested = s -> {
+            Path inner = Files.createDirectory(s.dir().resolve("inner"));
+            Files.copy(s.mainCf(), inner.resolve("main.cf"));
+            mode(s.dir(), "rwxrwxrwx");
+        };
+        Setup fifo = s -> {
+            keyPair().prepare(s);
+            try {
+                assertEquals(0, new ProcessBuilder("mkfifo", s.dir().resolve("fifo.pem").toString()).start().waitFor());
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        };
+        Setup big = s -> {
+            keyPair().prepare(s);
+            byte[] pem = Files.readAllBytes(s.dir().resolve(cert));
+            try (var out = Files.newOutputStream(s.dir().resolve("big.pem"))) {
+                for (int i = 0; i < (2 << 20) / pem.length + 1; i++) {
+                    out.write(pem);
+                }
+            }
+        };
+        Setup lineBreak = s -> {
+            keyPair().prepare(s);
+            Files.copy(s.dir().resolve(cert), s.dir().resolve("a\nb.pem"));
+        };
+        Setup linkedHistory = s -> {
+            Files.writeString(s.dir().resolve("elsewhere.log"), "# someone else's file\n");
+            Files.createSymbolicLink(s.dir().resolve("pftls-history.log"), s.dir().resolve("elsewhere.log"));
+        };
+        String others = "is writable by others (owner ";
+        return List.of(
+                bad(others, openDirectory, "enable-client"),
+                bad(others, openDirectory, "enable-client", "--dry-run"),
+                bad(others, openDirectory, "enable-server", "-a", "ecdsa"),
+                bad("main.cf is writable by group ", groupMainCf, "new-server-key", "-a", "ecdsa"),
+                bad(" is writable by others (owner ", nested, "-c", "DIR/inner", "enable-client"),
+                bad("(not a regular file but a FIFO (named pipe)); give a regular file", fifo, "deploy-server-cert",
+                        cert, "fifo.pem"),
+                bad("(larger than 1 MiB, the most pftls reads from such a file); give the PEM file itself", big,
+                        "deploy-server-cert", "big.pem", key),
+                bad("contains a line break, which a main.cf value cannot hold; rename the file", lineBreak,
+                        "deploy-server-cert", "a\nb.pem", key),
+                bad("cannot record the change in DIR/pftls-history.log: not a regular file but a symbolic link;"
+                        + " nothing was changed; move DIR/pftls-history.log aside", linkedHistory, "enable-client"),
+                bad("no Postfix configuration directory DIR/\\x1b[2J\\x07!", none(), "-c", "DIR/\u001b[2J\u0007",
+                        "enable-client"));
+    }
+
+    static void mode(Path p, String mode) throws IOException {
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
     }
 
     /** Runs openssl in the sandbox (it must be installed: apt-get install openssl). */
@@ -214,12 +276,18 @@ class BadInputTest {
         setup.prepare(s);
         s.clock(java.time.Clock.fixed(Sandbox.NOW.plusSeconds(60), java.time.ZoneOffset.UTC));
         Map<String, String> before = s.snapshot();
-        Run r = args.length > 0 && args[0].equals("-c") ? s.runRaw(args) : s.run(args);
+        String[] given = args.clone();
+        for (int i = 0; i < given.length; i++) {
+            given[i] = given[i].replace("DIR", dir.toString());
+        }
+        Run r = given.length > 0 && given[0].equals("-c") ? s.runRaw(given) : s.run(given);
         assertEquals(1, r.status(), "exit status; stderr: " + r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), "one line on stderr: " + r.err());
         assertTrue(lines.get(0).startsWith("pftls: fatal: "), lines.get(0));
-        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in: " + lines.get(0));
+        assertTrue(lines.get(0).contains(expected.replace("DIR", dir.toString())), "expected '" + expected + "' in: "
+                + lines.get(0));
+        assertTrue(lines.get(0).chars().allMatch(c -> c >= 0x20), "no control character: " + lines.get(0));
         assertTrue(FIX.matcher(lines.get(0)).find(), "names a fix: " + lines.get(0));
         assertEquals("", r.out());
         assertEquals(before, s.snapshot(), "no file changed");

@@ -113,6 +113,11 @@ final class KnownDifferences {
         s.add(new Scenario("debian-fresh.cf: output-server-tlsa rsa-key.pem no-such-key.pem (TLSA only when every key"
                 + " is readable)", fresh, List.of("output-server-tlsa", "rsa-key.pem", "no-such-key.pem"),
                 tlsaOnlyWhenEveryKeyIsReadable()));
+        // A name with a trailing blank: the script checks "rsa-cert.pem " (missing) and fails; main.cf
+        // would get "rsa-cert.pem" (postconf -e trims), which pftls checks, deploys and says so.
+        s.add(new Scenario("debian-fresh.cf: deploy-server-cert 'rsa-cert.pem ' rsa-key.pem (pftls checks what"
+                + " main.cf will name)", fresh, List.of("deploy-server-cert", "rsa-cert.pem ", "rsa-key.pem"),
+                checksWhatIsDeployed()));
         return s;
     }
 
@@ -135,6 +140,19 @@ final class KnownDifferences {
                     "three different keys: " + block);
             Expectations.same().check(script, pftls);
         };
+    }
+
+    /** The script fails on the name as typed; pftls checks and deploys the name as main.cf holds it. */
+    private static Expectation checksWhatIsDeployed() {
+        return (script, pftls) -> assertAll(
+                () -> assertEquals(1, script.status(), "postfix tls checks the name with its blank\n"
+                        + script.describe()),
+                () -> assertEquals(0, pftls.status(), pftls.describe()),
+                () -> assertTrue(pftls.postconf().contains("smtpd_tls_cert_file = DIR/rsa-cert.pem"),
+                        pftls.postconf().toString()),
+                () -> assertTrue(pftls.messages().stream().anyMatch(m -> m.startsWith("warning: main.cf gets"
+                        + " smtpd_tls_cert_file = DIR/rsa-cert.pem, which Postfix reads as the file DIR/rsa-cert.pem;"
+                        + " that is the file pftls checked")), pftls.messages().toString()));
     }
 
     private static Scenario refused(String file, String... args) {

@@ -1,9 +1,11 @@
 package org.pftls.safety;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.pftls.engine.ports.FileStore;
 
 /** A {@link FileStore} that passes everything to another one: tests override what they break. */
@@ -97,5 +99,25 @@ class ForwardingFileStore implements FileStore {
     @Override
     public void delete(Path path) throws IOException {
         delegate.delete(path);
+    }
+
+    @Override
+    public byte[] read(Path path, long limit) throws IOException {
+        return delegate.read(path, limit);
+    }
+
+    @Override
+    public byte[] readTail(Path path, int count) throws IOException {
+        return delegate.readTail(path, count);
+    }
+
+    @Override
+    public Optional<Exposure> exposure(Path path) throws IOException {
+        return delegate.exposure(path);
+    }
+
+    @Override
+    public Charset nameCharset() {
+        return delegate.nameCharset();
     }
 }

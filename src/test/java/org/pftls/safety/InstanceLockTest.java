@@ -39,12 +39,10 @@ class InstanceLockTest {
             try (InstanceLock again = InstanceLock.acquire(other)) {
                 assertFalse(dir.resolve("pftls.lock").toFile().exists());
             }
-            try (var locks = Files.list(Path.of(Files.isDirectory(Path.of("/run/lock")) ? "/run/lock" : "/tmp"))) {
-                String key = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).fileKey()
-                        .toString().replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-|-$", "");
-                assertFalse(locks.anyMatch(p -> p.getFileName().toString().equals("pftls-" + key + ".lock")),
-                        "the lock file is removed on release");
-            }
+            Path lockFile = InstanceLock.lockFile(dir);
+            assertFalse(Files.exists(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    "the lock file is removed on release: " + lockFile);
+            assertEquals(lockFile, InstanceLock.lockFile(other));
         } finally {
             Files.delete(other);
         }

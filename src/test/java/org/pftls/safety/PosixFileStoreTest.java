@@ -172,15 +172,27 @@ class PosixFileStoreTest {
         assertEquals("one\n", Files.readString(log));
     }
 
+    /**
+     * A symlinked main.cf is replaced by a file, as postconf -e replaces it: nothing is written
+     * where the link points (no temporary file there either), and the new file has the mode of
+     * the file it pointed to.
+     */
     @Test
-    void replaceThroughASymlinkReplacesTheTargetAndKeepsTheLink() throws IOException {
-        Path real = Files.createDirectory(dir.resolve("real")).resolve("main.cf");
+    void aSymlinkIsReplacedByAFileAndItsTargetIsLeftAlone() throws IOException {
+        Path elsewhere = Files.createDirectory(dir.resolve("real"));
+        Path real = elsewhere.resolve("main.cf");
         Files.writeString(real, "old\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
         Path link = dir.resolve("main.cf");
         Files.createSymbolicLink(link, real);
         files.replace(link, "new\n".getBytes(StandardCharsets.US_ASCII));
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("new\n", Files.readString(real));
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("new\n", Files.readString(link));
+        assertEquals("rw-r-----", mode(link));
+        assertEquals("old\n", Files.readString(real));
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertEquals(List.of(real), s.toList(), "nothing written where the link pointed");
+        }
     }
 
     @Test

@@ -41,13 +41,10 @@ public record ChainFiles(Optional<FileRead> certificate, Optional<FileRead> key)
     private static FileRead read(FileStore files, Path path, String problem, boolean withInfo) {
         byte[] bytes;
         try {
-            bytes = files.read(path);
+            bytes = files.read(path, FileStore.PEM_LIMIT);
         } catch (IOException e) {
-            String reason = IoMessages.reason(e);
-            String fix = reason.equals("Permission denied") ? "run pftls as root (or as the file's owner)"
-                    : "check the path";
-            return new FileRead(path, Optional.empty(), Optional.of(problem + " (" + reason + "); " + fix),
-                    Optional.empty());
+            return new FileRead(path, Optional.empty(), Optional.of(problem + " (" + IoMessages.reason(e) + "); "
+                    + IoMessages.inputFix(e)), Optional.empty());
         }
         Optional<FileStore.Info> info = Optional.empty();
         try {

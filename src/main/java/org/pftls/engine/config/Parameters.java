@@ -1,5 +1,8 @@
 package org.pftls.engine.config;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +41,28 @@ public final class Parameters {
     private final MainCf mainCf;
     private final PostfixInstallation postfix;
     private final Path configDirectory;
+    /** config_directory as a main.cf value: the directory name's bytes. */
+    private final String configDirectoryValue;
     private final MyHostname myHostname;
     private final Expander expander;
 
     public Parameters(MainCf mainCf, PostfixInstallation postfix, Path configDirectory, HostNameSource hostNames) {
+        this(mainCf, postfix, configDirectory, hostNames, StandardCharsets.UTF_8);
+    }
+
+    /** @param names the character set of file names: {@code config_directory}'s value is its bytes in it */
+    public Parameters(MainCf mainCf, PostfixInstallation postfix, Path configDirectory, HostNameSource hostNames,
+                      Charset names) {
         this.mainCf = mainCf;
         this.postfix = postfix;
         this.configDirectory = configDirectory;
+        String directory;
+        try {
+            directory = MainCfText.fromText(configDirectory.toString(), names);
+        } catch (CharacterCodingException e) {
+            directory = configDirectory.toString();
+        }
+        this.configDirectoryValue = directory;
         this.myHostname = new MyHostname(mainCf, hostNames);
         this.expander = new Expander(this::lookup);
     }
@@ -64,6 +82,16 @@ public final class Parameters {
     public String expanded(String name) throws PftlsException {
         Optional<String> raw = lookupChecked(name);
         return raw.isEmpty() ? "" : Chars.normalize(expandParameter(name, raw.get()));
+    }
+
+    /**
+     * The value a Postfix daemon uses: main.cf's value or the default, expanded, but not normalised
+     * as postconf prints it (inner runs of blanks kept); "" when unknown. A file name is opened as
+     * exactly this.
+     */
+    public String expandedAsUsed(String name) throws PftlsException {
+        Optional<String> raw = lookupChecked(name);
+        return raw.isEmpty() ? "" : expandParameter(name, raw.get());
     }
 
     /** The raw value postconf would use for a name: main.cf's, else the built-in default. */
@@ -87,7 +115,7 @@ public final class Parameters {
     private Optional<String> explicitRaw(String name) {
         Optional<String> value = mainCf.value(name);
         if (value.isEmpty() && name.equals("config_directory")) {
-            return Optional.of(configDirectory.toString());
+            return Optional.of(configDirectoryValue);
         }
         return value;
     }

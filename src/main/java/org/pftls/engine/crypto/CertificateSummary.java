@@ -11,12 +11,13 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.pftls.engine.UntrustedText;
 
 /**
  * What a person wants to see of a certificate before deploying it.
  *
- * @param subject           subject DN, RFC 2253 ({@code CN=mx.example.com})
- * @param dnsNames          the subjectAltName DNS names, in order
+ * @param subject           subject DN, RFC 2253 ({@code CN=mx.example.com}), control characters escaped
+ * @param dnsNames          the subjectAltName DNS names, in order, control characters escaped
  * @param notBefore         start of validity
  * @param notAfter          end of validity
  * @param sha256Fingerprint SHA-256 of the DER certificate, {@code AA:BB:...} as {@code openssl x509 -fingerprint -sha256}
@@ -38,7 +39,7 @@ public record CertificateSummary(String subject, List<String> dnsNames, Instant 
             if (alternatives != null) {
                 for (List<?> entry : alternatives) {
                     if (Integer.valueOf(2).equals(entry.get(0))) {
-                        dns.add(String.valueOf(entry.get(1)));
+                        dns.add(UntrustedText.escape(String.valueOf(entry.get(1))));
                     }
                 }
             }
@@ -56,7 +57,8 @@ public record CertificateSummary(String subject, List<String> dnsNames, Instant 
         if (serial.length() % 2 == 1) {
             serial = "0" + serial;
         }
-        return new CertificateSummary(certificate.getSubjectX500Principal().getName(), dns,
+        // Subject and names come from whoever made the certificate: no terminal controls in them.
+        return new CertificateSummary(UntrustedText.escape(certificate.getSubjectX500Principal().getName()), dns,
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint,
                 PublicKeys.describe(certificate.getPublicKey()), serial);
     }

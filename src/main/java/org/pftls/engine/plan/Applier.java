@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.ports.Ports;
 
 /**
  * Makes a {@link Plan} so, all or nothing as far as main.cf is concerned. In order:
  * <ol>
+ *   <li>no user other than root may be able to change the configuration directory or main.cf
+ *       ({@link ConfigurationTrust});</li>
  *   <li>main.cf must still be byte for byte what the plan was made from;</li>
  *   <li>the new key and certificate files are created, each complete under its final name;</li>
  *   <li>main.cf is copied to a new backup {@code main.cf.pftls-STAMP} (same owner and mode), synced;</li>
@@ -55,12 +58,21 @@ public final class Applier {
     /** Applies the plan; returns the files created and the backup of main.cf. */
     public Receipt execute(Plan plan) throws PftlsException {
         Optional<MainCfChange> change = plan.mainCf();
+        Optional<Path> directory = directoryOf(plan);
+        if (directory.isPresent()) {
+            ConfigurationTrust.require(directory.get(), files); // nothing written where others can write
+        }
         if (change.isPresent()) {
             checkUnchanged(change.get());
         }
-        Optional<Path> directory = directoryOf(plan);
         if (directory.isEmpty()) {
             return new Receipt(List.of(), Optional.empty());
+        }
+        History history = new History(files, directory.get());
+        try {
+            history.checkAppendable(); // a history pftls could not append to stops the change now
+        } catch (IOException e) {
+            throw cannotRecord(history, e);
         }
         Instant now = ports.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         removeLeftovers(directory.get(), now);
@@ -76,7 +88,6 @@ public final class Applier {
                 }
                 created.add(f.path());
             }
-            History history = new History(files, directory.get());
             if (change.isEmpty()) {
                 recorded = record(history, entry(plan, now, created, null), modelFor(plan));
                 return new Receipt(created, Optional.empty());
@@ -122,9 +133,13 @@ public final class Applier {
         try {
             return history.append(entry, model);
         } catch (IOException e) {
-            throw new PftlsException(Kind.IO, "cannot record the change in " + history.file() + ": "
-                    + IoMessages.reason(e) + "; nothing was changed" + fixFor(e, history.file()), e);
+            throw cannotRecord(history, e);
         }
+    }
+
+    private static PftlsException cannotRecord(History history, IOException e) {
+        return new PftlsException(Kind.IO, "cannot record the change in " + history.file() + ": "
+                + IoMessages.reason(e) + "; nothing was changed" + fixFor(e, history.file()), e);
     }
 
     /** Removes, best effort, what this run made before main.cf was replaced. */
@@ -223,6 +238,9 @@ public final class Applier {
         if (reason.contains("Read-only file system")) {
             return "; remount " + path.getParent() + " read-write (mount -o remount,rw), or run pftls where it is"
                     + " writable";
+        }
+        if (reason.startsWith("not a regular file") || reason.contains("hard links")) {
+            return "; move " + path + " aside (pftls writes only to regular files of its own), then run again";
         }
         if (reason.contains("Permission denied") || reason.contains("Operation not permitted")) {
             return "; run pftls as root, or make " + path.getParent() + " writable";

@@ -109,6 +109,18 @@ public final class History {
     }
 
     /**
+     * Fails (IOException) unless the history file is absent or a regular file pftls can append to
+     * (not a symlink, FIFO or device): checked before a change writes anything, so that a history
+     * pftls cannot write stops the change while nothing is changed yet.
+     */
+    public void checkAppendable() throws IOException {
+        Path file = file();
+        if (files.exists(file)) {
+            files.readTail(file, 1);
+        }
+    }
+
+    /**
      * Appends {@code entry} (creating the file with the owner and mode of {@code model}, main.cf)
      * and syncs it; returns how to take it back.
      */
@@ -117,9 +129,9 @@ public final class History {
         StringBuilder text = new StringBuilder();
         long previousSize = -1;
         if (files.exists(file)) {
-            byte[] old = files.read(file);
-            previousSize = old.length;
-            if (old.length > 0 && old[old.length - 1] != '\n') {
+            byte[] last = files.readTail(file, 1); // not the whole file: it only grows
+            previousSize = files.stamp(file).size();
+            if (last.length > 0 && last[0] != '\n') {
                 text.append('\n'); // end a line an interrupted append left unfinished
             }
         } else {

@@ -5,13 +5,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessMode;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.tls.Instance;
@@ -19,21 +23,32 @@ import org.pftls.engine.tls.Instance;
 /**
  * Keeps two pftls processes from changing the same Postfix instance at once: an exclusive fcntl
  * lock, released on close or when the process dies (even by SIGKILL), on a lock file outside the
- * configuration directory: {@code /run/lock/pftls-dev-DEV-ino-INODE.lock} (or under {@code /tmp}
- * where there is no {@code /run/lock}), named after the directory's device and inode so that every
- * path to the same directory meets the same lock. The holder removes the file before it unlocks;
- * one who locked a file that was removed meanwhile notices and tries again.
+ * configuration directory, named after the directory's device and inode so that every path to the
+ * same directory meets the same lock: {@code /run/pftls/dev-DEV-ino-INODE.lock}. The holder
+ * removes the file before it unlocks; one who locked a file that was removed meanwhile notices and
+ * tries again.
+ * <p>
+ * Where: in a directory only this user can create files in, so that no other user can hold that
+ * lock (and block every change), put a FIFO there (and hang the open) or a symlink (and redirect
+ * it). For root that is {@code /run/pftls} (made 0700; /run itself is root's), for another user
+ * (tests, the demo sandbox) {@code /tmp/pftls-UID}, made 0700 like tmux's socket directory. Either
+ * must be a directory (not a symlink) owned by this user and closed to group and others, or pftls
+ * refuses and says to remove it. The lock file is opened with O_NOFOLLOW and never written.
+ * (The world-writable /run/lock used before let any local user do all three.) A root pftls and a
+ * normal user's pftls thus use different locks; they never change the same directory, since root
+ * refuses a directory the user owns and the user cannot write root's.
  * <p>
  * Why not lock main.cf itself: a POSIX record lock belongs to the process and the file, and the
  * process loses it as soon as it closes <em>any</em> descriptor of that file, which reading main.cf
- * does. Nothing but this class opens the lock file. The configuration directory stays untouched,
+ * does; and an exclusive fcntl lock needs a descriptor open for writing, which a directory cannot
+ * have. Nothing but this class opens the lock file. The configuration directory stays untouched,
  * so a refused command changes nothing there.
  * <p>
  * Taking the lock also checks that main.cf can be written, so a run that could not replace it
  * stops before it plans anything.
  */
 public final class InstanceLock implements AutoCloseable {
-    private static final Path RUN_LOCK = Path.of("/run/lock");
+    private static final Path RUN = Path.of("/run");
     private static final Path TMP = Path.of("/tmp");
 
     /** Tries of open-and-lock while finishing holders remove the file under us. */
@@ -55,6 +70,8 @@ public final class InstanceLock implements AutoCloseable {
             throw Instance.missingDirectory(configDirectory);
         }
         Path lockFile = lockFile(configDirectory);
+        ensureLockDirectory(lockFile.getParent());
+        refuseSpecial(lockFile);
         InstanceLock taken = null;
         for (int attempt = 0; taken == null; attempt++) {
             if (attempt == ATTEMPTS) {
@@ -122,18 +139,85 @@ public final class InstanceLock implements AutoCloseable {
 
     /** Where the lock of a configuration directory lives (named by the directory's device and inode). */
     public static Path lockFile(Path configDirectory) throws PftlsException {
-        Object key;
+        Map<String, Object> key;
         try {
-            key = Files.readAttributes(configDirectory, BasicFileAttributes.class).fileKey();
+            key = Files.readAttributes(configDirectory, "unix:dev,ino");
         } catch (IOException e) {
             throw new PftlsException(PftlsException.Kind.IO, "cannot read " + configDirectory + ": "
                     + IoMessages.reason(e) + "; run pftls as root", e);
         }
-        String id = key != null ? key.toString().replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-|-$", "")
-                : ContentHash.of(configDirectory.toAbsolutePath().normalize().toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
-        Path dir = Files.isDirectory(RUN_LOCK) ? RUN_LOCK : TMP;
-        return dir.resolve("pftls-" + id + ".lock");
+        return lockDirectory().resolve("dev-" + key.get("dev") + "-ino-" + key.get("ino") + ".lock");
+    }
+
+    /** /run/pftls for root, else /tmp/pftls-UID: where only this user can create files. */
+    static Path lockDirectory() {
+        int euid = effectiveUid();
+        if (euid == 0 && rootOnly(RUN)) {
+            return RUN.resolve("pftls");
+        }
+        return TMP.resolve("pftls-" + euid);
+    }
+
+    private static boolean rootOnly(Path dir) {
+        try {
+            Map<String, Object> a = Files.readAttributes(dir, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+            return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && (Integer) a.get("uid") == 0
+                    && ((Integer) a.get("mode") & 022) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The owner of /proc/self: this process's effective uid (0 when /proc cannot tell). */
+    private static int effectiveUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Makes the lock directory (0700) if needed; refuses one that is not this user's alone. */
+    private static void ensureLockDirectory(Path dir) throws PftlsException {
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException exists) {
+            // made by an earlier run (or someone else: checked next)
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot create the lock directory " + dir + ": "
+                    + IoMessages.reason(e) + "; run pftls as root", e);
+        }
+        try {
+            Map<String, Object> a = Files.readAttributes(dir, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) a.get("mode");
+            if ((mode & 0170000) != 0040000 || (Integer) a.get("uid") != effectiveUid() || (mode & 077) != 0) {
+                PosixFileAttributes names = Files.readAttributes(dir, PosixFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                throw new PftlsException(PftlsException.Kind.CONFIG, "the lock directory " + dir + " is not pftls's"
+                        + " own (" + ((mode & 0170000) == 0120000 ? "a symlink, " : "") + "owner "
+                        + names.owner().getName() + ", mode " + String.format("%04o", mode & 07777) + "; it must be"
+                        + " a directory of the user running pftls, closed to others): another user may have made it to"
+                        + " block or redirect pftls; remove it (rm -r " + dir + ") and run again");
+            }
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot check the lock directory " + dir + ": "
+                    + IoMessages.reason(e) + "; run pftls as root", e);
+        }
+    }
+
+    /** Only a regular file (or nothing) may be at the lock file's name: never open a FIFO. */
+    private static void refuseSpecial(Path lockFile) throws PftlsException {
+        try {
+            if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                throw new PftlsException(PftlsException.Kind.CONFIG, "the lock file " + lockFile + " is not a regular"
+                        + " file; remove it (rm " + lockFile + ") and run again");
+            }
+        } catch (NoSuchFileException absent) {
+            // the usual case: made by the open
+        } catch (IOException e) {
+            throw new PftlsException(PftlsException.Kind.IO, "cannot check the lock file " + lockFile + ": "
+                    + IoMessages.reason(e) + "; run pftls as root", e);
+        }
     }
 
     /** The error when main.cf cannot be written (also what a dry run reports). */

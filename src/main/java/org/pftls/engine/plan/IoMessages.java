@@ -27,4 +27,15 @@ public final class IoMessages {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }
+
+    /** What to do when a key or certificate file given to pftls (or named in main.cf) cannot be read. */
+    public static String inputFix(IOException e) {
+        if (e instanceof org.pftls.engine.ports.FileStore.TooLargeException) {
+            return "give the PEM file itself: a key or certificate file is a few KB";
+        }
+        if (e instanceof org.pftls.engine.ports.FileStore.NotRegularFileException) {
+            return "give a regular file";
+        }
+        return reason(e).equals("Permission denied") ? "run pftls as root (or as the file's owner)" : "check the path";
+    }
 }

@@ -3,11 +3,13 @@ package org.pftls.engine.plan;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.ports.Ports;
 
 /**
- * What a dry run checks, without writing anything, so that it exits as the real run would: main.cf
+ * What a dry run checks, without writing anything, so that it exits as the real run would: no user
+ * other than root may be able to change the configuration ({@link ConfigurationTrust}), main.cf
  * must be writable (the real run locks it for writing) and the configuration directory must be
  * writable when the plan creates files or replaces main.cf. The failures carry the same messages
  * as the real run's. Not foreseeable: a full disk, and another pftls holding the lock.
@@ -29,6 +31,7 @@ public final class Preflight {
         if (plan.changesNothing()) {
             return;
         }
+        ConfigurationTrust.require(configDirectory, files); // as the Applier does first
         try {
             files.checkWritable(configDirectory);
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package org.pftls.engine.plan;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +17,7 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.MainCf;
 import org.pftls.engine.config.MainCfEditor;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.tls.Instance;
 
@@ -186,15 +189,31 @@ public final class Rollback {
     private List<Path> kept(byte[] current, byte[] restored, Optional<HistoryEntry> undone) {
         Set<String> restoredPaths = paths(restored);
         Set<String> candidates = new TreeSet<>(paths(current));
-        undone.ifPresent(e -> e.created().forEach(p -> candidates.add(p.toString())));
+        undone.ifPresent(e -> e.created().forEach(p -> candidates.add(mainCfForm(p))));
         List<Path> kept = new ArrayList<>();
         for (String c : candidates) {
-            Path p = Path.of(c);
-            if (!restoredPaths.contains(c) && files.isRegularFile(p)) {
-                kept.add(p);
+            if (restoredPaths.contains(c)) {
+                continue;
+            }
+            try {
+                Path p = Path.of(MainCfText.toText(c, files.nameCharset()));
+                if (files.isRegularFile(p)) {
+                    kept.add(p);
+                }
+            } catch (CharacterCodingException | InvalidPathException notAFileName) {
+                // not a name this system can open: nothing to keep
             }
         }
         return kept;
+    }
+
+    /** A path as main.cf would hold it (its bytes, one char each). */
+    private String mainCfForm(Path p) {
+        try {
+            return MainCfText.fromText(p.toString(), files.nameCharset());
+        } catch (CharacterCodingException e) {
+            return p.toString();
+        }
     }
 
     /** Absolute paths named in the values of main.cf's *_file and *_files parameters. */

@@ -1,11 +1,15 @@
 package org.pftls.engine.ports;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The file operations the engine needs, and nothing else. The real adapter works on the host's
@@ -33,7 +37,105 @@ public interface FileStore {
 
     boolean isReadable(Path path);
 
+    /**
+     * The content of a regular file (symlinks followed), at most {@link #READ_LIMIT} bytes. A
+     * FIFO, device, socket or directory is refused before it is opened (so reading never hangs),
+     * a larger file with {@link TooLargeException}.
+     */
     byte[] read(Path path) throws IOException;
+
+    /** The most {@link #read(Path)} reads: main.cf, backups and the history are far smaller. */
+    long READ_LIMIT = 4L << 20;
+
+    /** The most pftls reads from a key or certificate file (a whole CA bundle is about 200 KB). */
+    long PEM_LIMIT = 1L << 20;
+
+    /** {@link #read(Path)} with a smaller bound, e.g. for a key or certificate file. */
+    default byte[] read(Path path, long limit) throws IOException {
+        byte[] content = read(path);
+        if (content.length > limit) {
+            throw new TooLargeException(path, limit);
+        }
+        return content;
+    }
+
+    /** A file was larger than the most pftls reads from it; the message names the limit. */
+    final class TooLargeException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+        private final long limit;
+
+        public TooLargeException(Path path, long limit) {
+            super(path.toString(), null, "larger than " + describe(limit) + ", the most pftls reads from such a file");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+
+        /** e.g. "1 MiB", "64 KiB", "100 bytes". */
+        public static String describe(long bytes) {
+            if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+                return (bytes >> 20) + " MiB";
+            }
+            if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+                return (bytes >> 10) + " KiB";
+            }
+            return bytes + " bytes";
+        }
+    }
+
+    /** A path given where a regular file is needed is a FIFO, device, socket or directory. */
+    final class NotRegularFileException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        public NotRegularFileException(Path path, String what) {
+            super(path.toString(), null, what.equals("a directory") ? "Is a directory" : "not a regular file but "
+                    + what);
+        }
+    }
+
+    /**
+     * The last {@code count} bytes of a file (fewer when it is shorter), without reading the rest:
+     * the history only needs to know whether its last line is complete.
+     */
+    default byte[] readTail(Path path, int count) throws IOException {
+        byte[] all = read(path);
+        return Arrays.copyOfRange(all, Math.max(0, all.length - count), all.length);
+    }
+
+    /**
+     * How to tell who else than root (and the user running pftls) can change what {@code path}
+     * names: the first file, symlink or directory on the way to it (symlinks followed as the
+     * kernel follows them) that is owned by another user or writable by group or others; a
+     * directory above with the sticky bit (such as /tmp) is fine. Empty when nobody else can, or
+     * when the path does not exist. The default says nobody: only a real file system can tell.
+     */
+    default Optional<Exposure> exposure(Path path) throws IOException {
+        return Optional.empty();
+    }
+
+    /** What {@link #exposure} found: where, how, and the file's owner, group and mode. */
+    record Exposure(Path path, Problem problem, String owner, String group, String mode) {
+        /** Why someone else can change it. */
+        public enum Problem {
+            /** Owned by a user other than root (and the user running pftls). */
+            OWNER,
+            /** Writable by its group. */
+            GROUP_WRITABLE,
+            /** Writable by others. */
+            OTHERS_WRITABLE
+        }
+    }
+
+    /**
+     * The character set of file names: the bytes a path has on disk (and in main.cf, where
+     * Postfix reads them as bytes) are its characters in this set. UTF-8 unless the adapter
+     * knows better (the JVM's own file name encoding).
+     */
+    default Charset nameCharset() {
+        return StandardCharsets.UTF_8;
+    }
 
     Stamp stamp(Path path) throws IOException;
 

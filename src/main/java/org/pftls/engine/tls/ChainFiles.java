@@ -67,16 +67,16 @@ final class ChainFiles {
         if (rawWords.size() != expanded.size()) {
             rawWords = expanded; // a macro that expands to several names: keep the names, not the macro
         }
-        Path base = Path.of(instance.parameters().expanded("queue_directory"));
         List<Entry> entries = new ArrayList<>();
         KeyAlgorithm current = null;
         Set<String> words = new LinkedHashSet<>();
         Set<Path> paths = new LinkedHashSet<>();
         for (int i = 0; i < expanded.size(); i++) {
-            Path file = base.resolve(expanded.get(i));
+            Path file = KeyFileLocator.valueFile(expanded.get(i), instance.parameters(), PARAMETER,
+                    instance.ports().files().nameCharset());
             List<PemSequence.Item> items;
             try {
-                items = PemSequence.read(instance.ports().files().read(file), file.toString());
+                items = PemSequence.read(instance.ports().files().read(file, InputFiles.PEM_LIMIT), file.toString());
             } catch (IOException e) {
                 throw new PftlsException(Kind.CONFIG, "cannot read " + file + ", named in " + PARAMETER + ": "
                         + IoMessages.reason(e) + "; fix " + PARAMETER + " in main.cf (smtpd cannot read it either)", e);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.check.ConfigurationTrust;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.crypto.KeyAlgorithm;
 
 /** Reads the TLS state of an instance: never fails, reports what it cannot read as a problem. */
@@ -23,6 +25,8 @@ public final class Detector {
 
     public Detection detect() {
         List<String> warnings = new ArrayList<>();
+        ConfigurationTrust.findings(instance.configDirectory(), instance.ports().files())
+                .forEach(f -> warnings.add(f.text()));
         String myhostname;
         try {
             myhostname = HostNameChoice.myhostname(instance);
@@ -51,8 +55,13 @@ public final class Detector {
         }
         return new Detection(instance.configDirectory(), instance.ports().postfix().mailVersion(),
                 instance.ports().postfix().installed(), myhostname,
-                TlsSettings.CLIENT.nonDefault(instance.parameters()),
-                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, server,
+                text(TlsSettings.CLIENT.nonDefault(instance.parameters())),
+                text(TlsSettings.SERVER.nonDefault(instance.parameters())), pairs, text(List.of(random)).get(0), server,
                 List.copyOf(new java.util.LinkedHashSet<>(warnings)));
+    }
+
+    /** main.cf values (their bytes) as the text they show on a terminal. */
+    private List<String> text(List<String> values) {
+        return values.stream().map(v -> MainCfText.display(v, instance.ports().files().nameCharset())).toList();
     }
 }

@@ -2,11 +2,14 @@ package org.pftls.engine.tls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.plan.IoMessages;
 
@@ -22,7 +25,13 @@ final class HostNameChoice {
     static String myhostname(Instance instance) throws PftlsException {
         String value = instance.parameters().expanded("myhostname");
         if (value.startsWith("/")) {
-            Path file = Path.of(value);
+            Path file;
+            try {
+                file = Path.of(MainCfText.toText(value, instance.ports().files().nameCharset()));
+            } catch (CharacterCodingException | InvalidPathException e) {
+                throw new PftlsException(Kind.CONFIG, "myhostname names a file whose name this system cannot open"
+                        + " (not valid " + instance.ports().files().nameCharset() + "); fix myhostname in main.cf", e);
+            }
             try {
                 value = new String(instance.ports().files().read(file), StandardCharsets.UTF_8);
             } catch (IOException e) {

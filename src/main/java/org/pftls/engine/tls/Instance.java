@@ -51,7 +51,8 @@ public final class Instance {
         // Like every Postfix program (postfix tls included), refuse a myhostname or mydomain
         // that is not a valid host name.
         MailProgramHostNames.check(parsed, ports.hostNames());
-        Parameters parameters = new Parameters(parsed, ports.postfix(), configDirectory, ports.hostNames());
+        Parameters parameters = new Parameters(parsed, ports.postfix(), configDirectory, ports.hostNames(),
+                files.nameCharset());
         return new Instance(configDirectory, mainCf, stamp, parameters, ports);
     }
 

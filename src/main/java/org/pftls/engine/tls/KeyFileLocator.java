@@ -1,8 +1,15 @@
 package org.pftls.engine.tls;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.UntrustedText;
+import org.pftls.engine.config.MainCfText;
+import org.pftls.engine.config.Parameters;
 import org.pftls.engine.crypto.KeyAlgorithm;
 
 /**
@@ -59,15 +66,47 @@ final class KeyFileLocator {
         return new ServerDeployment(instance).inForce() == ServerDeployment.Mechanism.CHAIN_FILES;
     }
 
+    /** As postconf -xh shows the value (what the script sees), its bytes taken as a file name. */
     private Optional<Path> mainCfPath(String parameter) throws PftlsException {
-        String value = instance.parameters().expanded(parameter).trim();
-        if (value.isEmpty() || value.equals("none")) {
+        Parameters parameters = instance.parameters();
+        return file(parameters.expanded(parameter).trim(), parameters, parameter,
+                instance.ports().files().nameCharset());
+    }
+
+    /**
+     * The file a Postfix daemon opens for a file parameter: the value as the daemon uses it
+     * ($-expanded, not normalised as postconf prints it), its bytes taken as a file name; relative
+     * names under {@code queue_directory}; empty for no value or {@code none}.
+     */
+    static Optional<Path> fileOf(Parameters parameters, String parameter, Charset names) throws PftlsException {
+        return file(parameters.expandedAsUsed(parameter), parameters, parameter, names);
+    }
+
+    /** A file name read from a main.cf value (its bytes), relative names under queue_directory. */
+    static Path valueFile(String value, Parameters parameters, String parameter, Charset names) throws PftlsException {
+        Path p = path(value, parameter, names);
+        return p.isAbsolute() ? p : path(parameters.expanded("queue_directory"), "queue_directory", names).resolve(p);
+    }
+
+    private static Optional<Path> file(String value, Parameters parameters, String parameter, Charset names)
+            throws PftlsException {
+        if (value.isBlank() || value.equals("none")) {
             return Optional.empty();
         }
-        Path p = Path.of(value);
+        Path p = path(value, parameter, names);
         if (!p.isAbsolute()) {
-            p = Path.of(instance.parameters().expanded("queue_directory")).resolve(p);
+            p = path(parameters.expanded("queue_directory"), "queue_directory", names).resolve(p);
         }
         return Optional.of(p);
+    }
+
+    private static Path path(String value, String parameter, Charset names) throws PftlsException {
+        try {
+            return Path.of(MainCfText.toText(value, names));
+        } catch (CharacterCodingException | InvalidPathException e) {
+            throw new PftlsException(Kind.CONFIG, parameter + " in main.cf is not a file name that this system can"
+                    + " open (\"" + UntrustedText.escape(MainCfText.display(value, names)) + "\" is not valid " + names
+                    + "); fix " + parameter + " in main.cf", e);
+        }
     }
 }

@@ -38,8 +38,8 @@ final class NewServerFiles {
      * @param copiedFrom the deployed key file it copies, or null for a new key
      */
     record Pair(KeyAlgorithm algorithm, NewFile key, NewFile cert, KeyPair keyPair, Path copiedFrom) {
-        ServerDeployment.Pair deployment() {
-            return new ServerDeployment.Pair(algorithm, key.path(), cert.path());
+        ServerDeployment.Pair deployment(Instance instance) throws PftlsException {
+            return ServerDeployment.pair(instance, algorithm, key.path(), cert.path());
         }
     }
 
@@ -66,8 +66,7 @@ final class NewServerFiles {
             KeyPair keyPair;
             String keyPem;
             if (oldKey != null) {
-                LoadedKey loaded = KeyFiles.readPrivateKey(new InstanceFiles(instance).read(oldKey,
-                        "no private key found in file: " + oldKey), oldKey.toString());
+                LoadedKey loaded = new InstanceFiles(instance).key(oldKey);
                 if (loaded.algorithm() != a) {
                     throw new PftlsException(Kind.CRYPTO, "Key algorithm '" + loaded.algorithm().postfixName()
                             + "' of '" + oldKey + "' is not '" + a.postfixName() + "'; fix " + a.keyFileParameter()

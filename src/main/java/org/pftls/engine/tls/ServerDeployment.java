@@ -26,8 +26,25 @@ final class ServerDeployment {
      * @param algorithm rsa or ecdsa
      * @param key       the private key file
      * @param cert      the certificate chain file (may be the same file as the key)
+     * @param keyValue  the key file as main.cf holds it (its bytes, one char per byte: see MainCfText)
+     * @param certValue the certificate file as main.cf holds it
      */
-    record Pair(KeyAlgorithm algorithm, Path key, Path cert) {
+    record Pair(KeyAlgorithm algorithm, Path key, Path cert, String keyValue, String certValue) {
+    }
+
+    /**
+     * The pair for files pftls makes: main.cf must name exactly these files once Postfix has read
+     * the values back ($name expanded, blanks trimmed), else the directory's name does not survive
+     * main.cf.
+     */
+    static Pair pair(Instance instance, KeyAlgorithm algorithm, Path key, Path cert) throws PftlsException {
+        DeployedFiles deployed = DeployedFiles.of(instance, algorithm, key, cert);
+        if (!deployed.key().equals(key) || !deployed.cert().equals(cert)) {
+            throw new PftlsException(Kind.CONFIG, "main.cf would name the new key " + key + ", but Postfix would read"
+                    + " that value as " + deployed.key() + " ($name expanded, blanks trimmed): the name of "
+                    + key.getParent() + " does not survive main.cf; rename the directory");
+        }
+        return new Pair(algorithm, key, cert, deployed.keyValue(), deployed.certValue());
     }
 
     /** How smtpd finds its keys and certificates. */
@@ -84,8 +101,14 @@ final class ServerDeployment {
         }
         Map<KeyAlgorithm, List<String>> replacement = new EnumMap<>(KeyAlgorithm.class);
         for (Pair p : pairs) {
-            replacement.put(p.algorithm(), p.key().equals(p.cert()) ? List.of(p.key().toString())
-                    : List.of(p.key().toString(), p.cert().toString()));
+            for (String v : List.of(p.keyValue(), p.certValue())) {
+                if (!ChainFiles.split(v).equals(List.of(v))) {
+                    throw new PftlsException(Kind.INPUT, "the file name " + v.strip() + " holds a comma or a blank,"
+                            + " which smtpd_tls_chain_files takes as a separator; rename the file");
+                }
+            }
+            replacement.put(p.algorithm(), p.key().equals(p.cert()) ? List.of(p.keyValue())
+                    : List.of(p.keyValue(), p.certValue()));
         }
         String reasonTail = String.join("; ", pairs.stream().map(p -> reasons.apply(p.algorithm()))
                 .filter(r -> !r.isEmpty()).toList());
@@ -111,9 +134,9 @@ final class ServerDeployment {
             KeyAlgorithm a = p.algorithm();
             String reasonTail = reasons.apply(a);
             settings.add(Setting.set(a.keyFileParameter(), instance.parameters().explicit(a.keyFileParameter()),
-                    p.key().toString(), reasonTail));
+                    p.keyValue(), reasonTail));
             settings.add(Setting.set(a.certFileParameter(), instance.parameters().explicit(a.certFileParameter()),
-                    p.cert().toString(), reasonTail));
+                    p.certValue(), reasonTail));
         }
         return settings;
     }
@@ -129,9 +152,10 @@ final class ServerDeployment {
             Optional<Path> key = locator.deployedKey(a);
             Optional<Path> cert = locator.deployedCertificate(a);
             if (key.isPresent() && cert.isPresent()) {
-                words.add(key.get().toString());
+                Pair kept = pair(instance, a, key.get(), cert.get());
+                words.add(kept.keyValue());
                 if (!cert.get().equals(key.get())) {
-                    words.add(cert.get().toString());
+                    words.add(kept.certValue());
                 }
             }
         }

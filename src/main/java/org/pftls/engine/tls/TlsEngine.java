@@ -1,5 +1,6 @@
 package org.pftls.engine.tls;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -143,7 +144,10 @@ public final class TlsEngine {
                 : new UsableDeployment(specs, List.of(), List.of());
         List<NewServerFiles.Pair> pairs = usable.toMake().isEmpty() ? List.of()
                 : new NewServerFiles(instance).make(usable.toMake(), Map.of(), names);
-        List<ServerDeployment.Pair> deploy = pairs.stream().map(NewServerFiles.Pair::deployment).toList();
+        List<ServerDeployment.Pair> deploy = new ArrayList<>();
+        for (NewServerFiles.Pair p : pairs) {
+            deploy.add(p.deployment(instance));
+        }
         List<String> messages = newFileMessages(pairs, "enable", names);
         if (allDefault) {
             List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(deploy, chainFiles, ""));
@@ -241,17 +245,29 @@ public final class TlsEngine {
      */
     public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, boolean force,
                                  DaneDeployGuard guard) throws PftlsException {
+        // The files checked are the ones Postfix will open after the change (DeployedFiles): a name
+        // is checked as main.cf will hold it, $name expanded and blanks trimmed.
+        Path certNamed = argumentPath(certArgument, "certificate");
+        Path keyNamed = argumentPath(keyArgument, "key");
+        DeployedFiles asRsa = DeployedFiles.of(instance, KeyAlgorithm.RSA, keyNamed, certNamed);
         DeployCheck check = new DeployCheck(instance);
-        Path cert = check.resolve(certArgument);
-        Path key = check.resolve(keyArgument);
-        ChainVerdict verdict = check.check(certArgument, keyArgument);
+        ChainVerdict verdict = check.check(asRsa.cert().toString(), asRsa.key().toString());
         List<String> warnings = new ArrayList<>(verdict.enforce(force));
         KeyAlgorithm algorithm = verdict.key().flatMap(ChainVerdict.KeyInfo::algorithm).orElseThrow();
+        DeployedFiles deployed = DeployedFiles.of(instance, algorithm, keyNamed, certNamed);
+        if (!deployed.key().equals(asRsa.key()) || !deployed.cert().equals(asRsa.cert())) {
+            throw new PftlsException(Kind.INPUT, "the key or certificate file name refers to a parameter that this"
+                    + " deploy changes, so Postfix would open other files than the ones checked; give plain paths");
+        }
+        Path cert = deployed.cert();
+        Path key = deployed.key();
+        warnings.addAll(deployed.differences(algorithm, keyNamed, certNamed, instance.ports().files().nameCharset()));
         LoadedKey loaded = files.key(key);
         List<X509Certificate> chain = files.certificates(cert);
         warnings.addAll(guard.check(instance, keyFiles.deployedKey(algorithm), loaded, key, chain));
         List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(
-                List.of(new ServerDeployment.Pair(algorithm, key, cert)), chainFiles, ""));
+                List.of(new ServerDeployment.Pair(algorithm, key, cert, deployed.keyValue(), deployed.certValue())),
+                chainFiles, ""));
         TlsLevel level = TlsLevel.of(instance.parameters(), TlsLevel.Side.SERVER);
         String deploy = "deploy";
         if (level.off()) {
@@ -272,7 +288,7 @@ public final class TlsEngine {
         if (force) {
             args.add("--force");
         }
-        args.addAll(List.of(cert.toString(), key.toString()));
+        args.addAll(List.of(certNamed.toString(), keyNamed.toString()));
         if (settings.stream().allMatch(Setting::unchanged)) {
             // Deliberate difference: deploying what main.cf already deploys writes nothing (the
             // script rewrites main.cf unchanged); a repeated run (Ansible) then reports no change.
@@ -300,6 +316,16 @@ public final class TlsEngine {
         }
         Optional<MainCfChange> change = list.isEmpty() ? Optional.empty() : Optional.of(mainCfChange(list));
         return new Plan(operation, List.of(), change, warnings, messages, command);
+    }
+
+    /** A file named on the command line: relative to the configuration directory, as the script has it. */
+    private Path argumentPath(String argument, String what) throws PftlsException {
+        try {
+            return instance.configDirectory().resolve(argument);
+        } catch (InvalidPathException e) {
+            throw new PftlsException(Kind.INPUT, "bad " + what + " file name \"" + argument + "\": " + e.getReason()
+                    + "; give the path of the file", e);
+        }
     }
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
