@@ -1,16 +1,15 @@
 package org.pftls.cli;
 
 import org.pftls.engine.PftlsException;
-import org.pftls.engine.plan.Applier;
-import org.pftls.engine.plan.InstanceLock;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.plan.Preflight;
 import org.pftls.engine.tls.TlsEngine;
 import org.pftls.ui.PlanReport;
 
 /**
- * How every changing subcommand runs: lock the instance, read it, plan, then either print the
- * plan (--dry-run, which takes no lock and writes nothing) or apply it and print the messages.
+ * How every changing subcommand runs: either print the plan (--dry-run, which takes no lock and
+ * writes nothing), or let the engine's {@link org.pftls.engine.plan.ChangeService} lock the
+ * instance, read it, plan, apply and log, as the wizards do.
  */
 final class ChangeRunner {
     /** Makes the plan from a freshly read instance. */
@@ -33,17 +32,7 @@ final class ChangeRunner {
             return 0;
         }
         ctx.prepareLogging(); // every changing run logs its messages: start the logger while we work
-        try (InstanceLock lock = InstanceLock.acquire(ctx.configDirectory())) {
-            Plan plan = planner.plan(ctx.engine());
-            plan.warnings().forEach(ctx::warning);
-            if (!plan.changesNothing()) {
-                new Applier(ctx.ports()).apply(plan);
-            }
-            if (plan.mainCf().isPresent()) {
-                plan.mainCf().get().warnings().forEach(ctx::warning);
-            }
-            plan.messages().forEach(ctx::info);
-            return 0;
-        }
+        ctx.changes().run(() -> planner.plan(ctx.engine()));
+        return 0;
     }
 }

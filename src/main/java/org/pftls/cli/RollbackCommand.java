@@ -67,7 +67,7 @@ final class RollbackCommand implements Callable<Integer> {
                 p.plan().messages().forEach(ctx::info);
                 return 0;
             }
-            Console console = System.console();
+            Console console = ctx.console().console().orElse(null);
             if (!yes && console == null) {
                 throw new PftlsException(Kind.USAGE, "rollback asks before it replaces main.cf and there is no"
                         + " terminal to ask on; review it with pftls rollback --dry-run, then run pftls rollback --yes");

@@ -73,6 +73,26 @@ public final class SelfSignedCertificates {
         return Pem.encode("CERTIFICATE", encoded(key, hostNames));
     }
 
+    /** A new certificate as PEM, and its summary as {@link CertificateSummary#of} would give it. */
+    public record Issued(String pem, CertificateSummary summary) { }
+
+    /** {@link #createPem}, with the summary made from what went into the certificate (no parse). */
+    public Issued issue(KeyPair key, List<String> hostNames) throws PftlsException {
+        byte[] der = encoded(key, hostNames);
+        try {
+            X509CertificateHolder holder = new X509CertificateHolder(der);
+            List<String> names = HostNames.validateAll(hostNames);
+            CertificateSummary summary = new CertificateSummary(
+                    new javax.security.auth.x500.X500Principal(holder.getSubject().getEncoded()).getName(), names,
+                    holder.getNotBefore().toInstant(), holder.getNotAfter().toInstant(),
+                    CertificateSummary.fingerprint(der), PublicKeys.describe(key.getPublic()),
+                    CertificateSummary.serialHex(holder.getSerialNumber()));
+            return new Issued(Pem.encode("CERTIFICATE", der), summary);
+        } catch (IOException | RuntimeException e) {
+            throw new PftlsException(Kind.CRYPTO, "error generating self-signed SSL certificate: " + e.getMessage(), e);
+        }
+    }
+
     private byte[] encoded(KeyPair key, List<String> hostNames) throws PftlsException {
         List<String> names = HostNames.validateAll(hostNames);
         if (names.isEmpty()) {

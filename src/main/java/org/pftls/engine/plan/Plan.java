@@ -14,15 +14,30 @@ import java.util.Optional;
  * @param messages       the informational text to show after a successful apply, one entry per line
  *                       (the same lines postfix-tls-script logs)
  * @param command        the equivalent non-interactive command line
+ * @param keys           the keys and certificates the plan makes or deploys, one per algorithm,
+ *                       as the engine made or read them (for review screens; empty when none)
  */
 public record Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
-                   List<String> warnings, List<String> messages, List<String> command) {
+                   List<String> warnings, List<String> messages, List<String> command,
+                   List<KeyCertificate> keys) {
 
     public Plan {
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
         messages = List.copyOf(messages);
         command = List.copyOf(command);
+        keys = List.copyOf(keys);
+    }
+
+    /** A plan that makes or deploys no key (enable-client, rollback, suggestions only). */
+    public Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
+                List<String> warnings, List<String> messages, List<String> command) {
+        this(operation, files, mainCf, warnings, messages, command, List.of());
+    }
+
+    /** The same plan without the main.cf edit and messages: only its new files (kept, not deployed). */
+    public Plan filesOnly() {
+        return new Plan(operation, files, Optional.empty(), List.of(), List.of(), command, keys);
     }
 
     /** True when applying changes nothing on disk (only messages are shown). */

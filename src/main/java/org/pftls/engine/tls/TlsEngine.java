@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,17 +16,20 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.config.MainCfEditor;
 import org.pftls.engine.crypto.CertificateFiles;
+import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeyFiles;
 import org.pftls.engine.crypto.KeyMaker;
+import org.pftls.engine.crypto.KeyPairSource;
 import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.crypto.LoadedKey;
 import org.pftls.engine.crypto.PrivateKeyPem;
 import org.pftls.engine.crypto.SelfSignedCertificates;
 import org.pftls.engine.crypto.Tlsa;
 import org.pftls.engine.plan.IoMessages;
+import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -42,10 +46,17 @@ public final class TlsEngine {
 
     private final Instance instance;
     private final KeyFileLocator keyFiles;
+    private final KeyPairSource newKeys;
 
     public TlsEngine(Instance instance) {
+        this(instance, spec -> new KeyMaker(instance.ports().random()).generate(spec));
+    }
+
+    /** @param newKeys where new key pairs come from (the wizard may have made one already) */
+    public TlsEngine(Instance instance, KeyPairSource newKeys) {
         this.instance = instance;
         this.keyFiles = new KeyFileLocator(instance);
+        this.newKeys = newKeys;
     }
 
     public Instance instance() {
@@ -136,9 +147,12 @@ public final class TlsEngine {
         List<String[]> settings = List.of(
                 new String[] {algorithm.keyFileParameter(), key.toString()},
                 new String[] {algorithm.certFileParameter(), cert.toString()});
+        CertificateSummary leaf = CertificateSummary.of(chain.get(0));
+        KeyCertificate chosen = new KeyCertificate(algorithm, KeyCertificate.Origin.EXISTING, key, cert,
+                loaded.description(), leaf, tlsaRecord(leaf, loaded.keyPair().getPublic()), loaded.keyPair());
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings,
                 ScriptMessages.serverDeployed("deploy"),
-                command("deploy-server-cert", List.of(cert.toString(), key.toString())));
+                command("deploy-server-cert", List.of(cert.toString(), key.toString())), List.of(chosen));
     }
 
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
@@ -209,11 +223,15 @@ public final class TlsEngine {
             keyPair = loaded.keyPair();
             keyPem = PrivateKeyPem.encodeAsCopied(loaded);
         } else {
-            keyPair = new KeyMaker(instance.ports().random()).generate(spec);
+            keyPair = newKeys.make(spec);
             keyPem = PrivateKeyPem.encode(keyPair);
         }
-        String certPem = new SelfSignedCertificates(instance.ports().clock(), instance.ports().random())
-                .createPem(keyPair, names);
+        SelfSignedCertificates.Issued issued = new SelfSignedCertificates(instance.ports().clock(),
+                instance.ports().random()).issue(keyPair, names);
+        String certPem = issued.pem();
+        KeyCertificate made = new KeyCertificate(spec.algorithm(), oldKey == null ? KeyCertificate.Origin.NEW_KEY
+                : KeyCertificate.Origin.COPIED_KEY, keyPath, certPath, issued.summary().keyDescription(),
+                issued.summary(), Tlsa.record(names.get(0), keyPair.getPublic()), keyPair);
         List<NewFile> files = List.of(
                 new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600, keyPem.getBytes(StandardCharsets.US_ASCII)),
                 new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644, certPem.getBytes(StandardCharsets.US_ASCII)));
@@ -242,7 +260,7 @@ public final class TlsEngine {
         if (oldKey == null) {
             messages.addAll(ScriptMessages.daneDns(deployed));
         }
-        return new Plan(operation, files, change, warnings, messages, command);
+        return new Plan(operation, files, change, warnings, messages, command, List.of(made));
     }
 
     /**
@@ -261,6 +279,27 @@ public final class TlsEngine {
         }
         throw new PftlsException(Kind.CONFLICT, "no free key file name in " + dir + " for the next hour;"
                 + " remove old " + algorithm.keyFilePrefix() + "*.pem files");
+    }
+
+    /**
+     * The TLSA record of a deployed key, for the certificate's first DNS name when it is a usable
+     * host name, else myhostname; empty when neither is usable (the deploy itself goes on).
+     */
+    private String tlsaRecord(CertificateSummary certificate, PublicKey key) {
+        List<String> candidates = new ArrayList<>(certificate.dnsNames().stream().limit(1).toList());
+        try {
+            candidates.add(HostNameChoice.myhostname(instance));
+        } catch (PftlsException e) {
+            // no myhostname either: see below
+        }
+        for (String host : candidates) {
+            try {
+                return Tlsa.record(HostNames.validate(host), key);
+            } catch (PftlsException e) {
+                // a wildcard or other odd name: try the next
+            }
+        }
+        return "";
     }
 
     /** lmdb over btree, from the installed Postfix's lookup table types; null when neither. */

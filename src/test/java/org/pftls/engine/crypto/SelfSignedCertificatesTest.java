@@ -148,4 +148,17 @@ class SelfSignedCertificatesTest {
         assertEquals(TestKeys.readText(ours), OpenSsl.text("x509", "-in", ours.toString()));
         assertTrue(TestKeys.readText(keyFile).startsWith("-----BEGIN EC PARAMETERS-----\n"));
     }
+
+    @Test
+    void theSummaryOfANewCertificateIsWhatParsingItGives() throws Exception {
+        for (KeyPair key : List.of(rsa, ec)) {
+            SelfSignedCertificates.Issued issued = new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                    .issue(key, NAMES);
+            assertEquals(issued.pem(), new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                    .createPem(key, NAMES), "the same certificate as createPem");
+            X509Certificate parsed = CertificateFiles.readCertificates(
+                    issued.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "new.pem").get(0);
+            assertEquals(CertificateSummary.of(parsed), issued.summary());
+        }
+    }
 }

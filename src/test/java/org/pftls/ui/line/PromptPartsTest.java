@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pftls.engine.tls.Instance;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.Option;
 import org.pftls.ui.flow.WizardModel;
 
@@ -73,7 +74,7 @@ class PromptPartsTest {
         Files.createDirectory(dir.resolve("ssl"));
         Files.writeString(dir.resolve("ssl/chain.pem"), "x");
         var ports = s.ports();
-        WizardModel model = new WizardModel(dir, () -> Instance.read(dir, ports), (l, t) -> { }, null, false);
+        WizardModel model = TestWizards.model(dir, ports, (l, t) -> { }, TestWizards.NO_POSTFIX, false);
         ConfigFileCompleter completer = new ConfigFileCompleter(model);
 
         assertEquals(List.of("cert.pem", "main.cf", "ssl/"), values(completer.candidates("")));

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.ports.PostfixControl;
-import org.pftls.engine.tls.Instance;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -77,11 +77,11 @@ final class ScriptedWizard {
         Ports ports = sandbox.ports();
         List<String> logged = new ArrayList<>();
         RecordingPostfix postfix = new RecordingPostfix(postfixAvailable);
-        WizardModel model = new WizardModel(dir, () -> Instance.read(dir, ports),
-                (level, text) -> logged.add(level + " " + text), postfix, demo);
+        WizardModel model = TestWizards.model(dir, ports, (level, text) -> logged.add(level + " " + text), postfix,
+                demo);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LineWizard.run(model, new LineByLineInput(answers, hooks),
-                new PrintStream(out, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"));
+                new PrintStream(out, true, StandardCharsets.UTF_8), false);
         String text = out.toString(StandardCharsets.UTF_8);
         LineWizardTest.assertPlainText(text);
         return new Result(status, text, logged, postfix.reloads);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import org.pftls.ui.flow.StepKind;
+import org.pftls.ui.flow.WizardFlow;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -36,7 +37,7 @@ final class WizardDriver {
             screen.startScreen();
             gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
             gui.setTheme(WizardTheme.of(style));
-            wizard = new WizardWindow(gui, model, style, jobs::add);
+            wizard = new WizardWindow(gui, new WizardFlow(model, jobs::add), style, jobs::add);
             gui.addWindow(wizard.window());
             pump();
         } catch (IOException e) {
@@ -78,6 +79,22 @@ final class WizardDriver {
         for (char c : text.toCharArray()) {
             terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
         }
+        return pump();
+    }
+
+    /** On the Host names step: Tab (to Next) and Enter. */
+    WizardDriver hostNamesNext() {
+        return press(KeyType.Tab, KeyType.Enter);
+    }
+
+    /** On the Confirm step: past Back and Quit to the apply button, and press it. */
+    WizardDriver confirm() {
+        return press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+    }
+
+    /** A control key: Ctrl and the letter. */
+    WizardDriver ctrl(char letter) {
+        terminal.addInput(new KeyStroke(letter, true, false));
         return pump();
     }
 
