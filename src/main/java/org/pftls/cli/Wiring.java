@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.pftls.adapters.ForkedKeyMaker;
 import org.pftls.adapters.KernelHostName;
 import org.pftls.adapters.KernelRandom;
 import org.pftls.adapters.PosixFileStore;
@@ -90,9 +91,12 @@ public final class Wiring {
         return Files.isExecutable(postfixCommands.resolve("postconf"));
     }
 
-    /** How the wizard makes new keys (it starts as soon as the Key step is answered). */
+    /**
+     * How the wizard makes new keys (as soon as the Key step is answered): in a child JVM with C2
+     * (the wizard's own runs C1 only), else here.
+     */
     KeyPairSource wizardKeys(Ports instancePorts) {
-        return spec -> new KeyMaker(instancePorts.random()).generate(spec);
+        return ForkedKeyMaker.likeThisJvm(spec -> new KeyMaker(instancePorts.random()).generate(spec));
     }
 
     /** certbot's directory of live certificates. */

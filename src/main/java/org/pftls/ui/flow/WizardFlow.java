@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.plan.KeyCertificate;
-import org.pftls.ui.flow.QuitQuestion.Choice;
 
 /**
  * The wizard, once for both front ends: which steps a task has and in which order, what Next,
@@ -21,9 +20,6 @@ import org.pftls.ui.flow.QuitQuestion.Choice;
  * end's one thread.
  */
 public final class WizardFlow {
-    private static final Set<StepKind> QUESTIONS = Set.of(StepKind.TASK, StepKind.KEY, StepKind.HOST_NAMES,
-            StepKind.FILES, StepKind.CSR_KEY, StepKind.TLSA_HOST);
-
     private final WizardModel model;
     private final KeyPregeneration keys;
     private final WizardActions actions;
@@ -99,11 +95,6 @@ public final class WizardFlow {
     public String title() {
         List<StepKind> steps = steps();
         return "Step " + (steps.indexOf(current) + 1) + " of " + steps.size() + ": " + current.title();
-    }
-
-    /** Whether the step is a question (Back returns to questions only). */
-    public static boolean isQuestion(StepKind step) {
-        return QUESTIONS.contains(step);
     }
 
     // ---- Next and Back ----
@@ -356,64 +347,25 @@ public final class WizardFlow {
 
     // ---- quitting ----
 
-    /** The question to ask before quitting here; after Generate, the keep-or-discard question. */
-    public QuitQuestion quitQuestion() {
-        if (prepared == null || !prepared.hasUnwrittenFiles()) {
-            String saved = savedCsr == null ? "Nothing has been changed." : "Nothing has been changed except that the"
-                    + " CSR was saved to " + savedCsr + ".";
-            return new QuitQuestion("Quit?", "Quit the wizard? " + saved, List.of(Choice.CONTINUE, Choice.QUIT));
-        }
-        boolean key = prepared.makesKey();
-        String made = key ? "The new key and certificate exist" : "The new certificate exists";
-        if (csrForThisKey()) {
-            return new QuitQuestion("Quit?", made + " only in memory, but the CSR for the new key was saved to "
-                    + savedCsr + ". Keep them as files in " + model.configDirectory() + " (not deployed)? If you"
-                    + " discard them, that CSR is of no use: delete it too?", List.of(Choice.CONTINUE,
-                    Choice.KEEP, Choice.DISCARD_AND_DELETE_CSR, Choice.DISCARD));
-        }
-        return new QuitQuestion("Quit?", made + " only in memory: nothing has been written. Keep them as files in "
-                + model.configDirectory() + " (not deployed), or discard them?",
-                List.of(Choice.CONTINUE, Choice.DISCARD, Choice.KEEP));
+    private Quitting quitting() {
+        return new Quitting(model, actions, prepared, savedCsr, savedCsrKey);
     }
 
-    private boolean csrForThisKey() {
-        return savedCsr != null && savedCsrKey != null
-                && prepared.keys().stream().anyMatch(k -> k.keyPair() == savedCsrKey);
+    /** The question to ask before quitting here; after Generate, the keep-or-discard question. */
+    public QuitQuestion quitQuestion() {
+        return quitting().question();
     }
 
     /**
-     * Quits as chosen; empty for {@link Choice#CONTINUE}. Keeping the files may fail (the reason is
-     * thrown: the wizard then goes on).
+     * Quits as chosen; empty for {@link QuitQuestion.Choice#CONTINUE}. Keeping the files may fail
+     * (the reason is thrown: the wizard then goes on).
      */
-    public Optional<Ending> quit(Choice choice) throws PftlsException {
+    public Optional<Ending> quit(QuitQuestion.Choice choice) throws PftlsException {
         if (!choice.quits()) {
             return Optional.empty();
         }
         generation++;
         keys.cancel();
-        return switch (choice) {
-            case KEEP -> {
-                Outcome kept = actions.keepFilesOnly(prepared);
-                List<String> lines = new ArrayList<>();
-                lines.add("pftls: wizard cancelled before deploying; the new files were kept, main.cf is unchanged.");
-                lines.addAll(DoneReport.kept(kept));
-                prepared.keys().forEach(k -> lines.add("Deploy them later with: " + model.environment()
-                        .pftls("deploy-server-cert " + k.certificateFile() + " " + k.keyFile())));
-                yield Optional.of(new Ending(1, lines));
-            }
-            case DISCARD_AND_DELETE_CSR -> {
-                actions.deleteCsr(savedCsr);
-                yield Optional.of(new Ending(1, List.of("pftls: wizard cancelled; the new key and certificate were"
-                        + " discarded (never written), and the CSR saved for them was deleted (" + savedCsr + ").")));
-            }
-            case DISCARD -> Optional.of(new Ending(1, List.of(csrForThisKey()
-                    ? "pftls: wizard cancelled; the new key and certificate were discarded (never written). The CSR"
-                    + " saved for that key is still in " + savedCsr + ": it is of no use now; delete it."
-                    : "pftls: wizard cancelled; the generated key and certificate were discarded (they had never been"
-                    + " written); nothing was changed.")));
-            default -> Optional.of(savedCsr == null ? Ending.cancelled()
-                    : new Ending(1, List.of("pftls: wizard cancelled; nothing was changed except that the CSR was"
-                    + " saved to " + savedCsr + ".")));
-        };
+        return Optional.of(quitting().quit(choice));
     }
 }

@@ -31,6 +31,7 @@ final class WizardTheme {
         if (!style.color()) {
             monochrome(p);
         }
+        noHotkeyLetters(p);
         return new PropertyTheme(p);
     }
 
@@ -45,6 +46,17 @@ final class WizardTheme {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    /**
+     * Lanterna draws a button's first letter like a hotkey, but buttons have none: the letter is
+     * drawn as the rest of the label (the quit question's keys are named in its help line).
+     */
+    private static void noHotkeyLetters(Properties p) {
+        String button = "com.googlecode.lanterna.gui2.Button.";
+        p.setProperty(button + "foreground[PRELIGHT]", p.getProperty(button + "foreground", p.getProperty("foreground")));
+        p.setProperty(button + "background[PRELIGHT]", p.getProperty(button + "background", p.getProperty("background")));
+        p.setProperty(button + "sgr[PRELIGHT]", p.getProperty(button + "sgr", p.getProperty("sgr", "")));
     }
 
     private static void asciiGlyphs(Properties p) {

@@ -54,6 +54,7 @@ final class WizardWindow implements Navigator {
     };
 
     private StepView view;
+    private org.pftls.ui.flow.ReviewDocument lastReview;
     private Panel frame;
     private boolean applying;
     /** True from the start of an apply until it has finished, as seen from any thread. */
@@ -135,6 +136,22 @@ final class WizardWindow implements Navigator {
         return applyRunning.get();
     }
 
+    /** The whole text of the step's scrolled text (Detect, Review, Done), also what is scrolled away: for tests. */
+    String scrolledText() {
+        return view.scrolled().map(ScrollingText::getText).orElse("");
+    }
+
+    /** The kinds of the last Review's sections (for tests). */
+    List<org.pftls.ui.flow.ReviewSection.Kind> reviewKinds() {
+        return lastReview == null ? List.of() : lastReview.kinds();
+    }
+
+    /** The headings of the last Review's sections (for tests). */
+    List<String> reviewHeadings() {
+        return lastReview == null ? List.of()
+                : lastReview.sections().stream().map(org.pftls.ui.flow.ReviewSection::heading).toList();
+    }
+
     /** The step on screen (for tests and screenshots). */
     StepKind current() {
         return flow.current();
@@ -198,6 +215,9 @@ final class WizardWindow implements Navigator {
             g.stopped();
         }
         view = views.create(flow.current());
+        if (flow.current() == StepKind.REVIEW) {
+            lastReview = flow.review();
+        }
         frame = frame(view);
         window.setTitle(style.text("pftls " + style.dash() + " " + flow.title()
                 + (flow.model().demo() ? "   [DEMO SANDBOX]" : "")));

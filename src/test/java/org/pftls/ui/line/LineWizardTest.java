@@ -27,7 +27,7 @@ import org.pftls.ui.line.ScriptedWizard.Result;
  * result is compared byte for byte with the command line's on a twin sandbox (same main.cf, same
  * fixed clock, same seeded randomness): the wizard and the CLI make the same files and main.cf.
  */
-class LineWizardTest {
+public class LineWizardTest {
     private static final String STAMP = "20261125-120000";
     private static final String HOST = "mail.example.org";
 
@@ -462,7 +462,7 @@ class LineWizardTest {
     }
 
     /** Plain text only: no escape sequences, no carriage returns, no backspaces. */
-    static void assertPlainText(String text) {
+    public static void assertPlainText(String text) {
         for (char ch : text.toCharArray()) {
             assertTrue(ch == '\n' || (ch >= ' ' && ch != 127), "control character " + (int) ch + " in:\n" + text);
         }

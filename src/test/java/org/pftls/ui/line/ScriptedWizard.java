@@ -22,9 +22,9 @@ import org.pftls.ui.flow.WizardModel;
  * logged. Optional hooks run just before a given answer is read, to change the world between
  * two questions.
  */
-final class ScriptedWizard {
+public final class ScriptedWizard {
     /** What one run produced. */
-    record Result(int status, String output, List<String> logged, List<String> reloads) { }
+    public record Result(int status, String output, List<String> logged, List<String> reloads) { }
 
     /** Records reloads instead of running Postfix; available or not as the test says. */
     static final class RecordingPostfix implements PostfixControl {
@@ -52,16 +52,16 @@ final class ScriptedWizard {
     private boolean postfixAvailable;
     private final Map<Integer, Runnable> hooks = new HashMap<>();
 
-    ScriptedWizard(Sandbox sandbox) {
+    public ScriptedWizard(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
-    ScriptedWizard demo() {
+    public ScriptedWizard demo() {
         this.demo = true;
         return this;
     }
 
-    ScriptedWizard withPostfix() {
+    public ScriptedWizard withPostfix() {
         this.postfixAvailable = true;
         return this;
     }
@@ -72,7 +72,7 @@ final class ScriptedWizard {
         return this;
     }
 
-    Result run(String... answers) throws PftlsException {
+    public Result run(String... answers) throws PftlsException {
         Path dir = sandbox.dir();
         Ports ports = sandbox.ports();
         List<String> logged = new ArrayList<>();

@@ -29,6 +29,8 @@ final class WizardDriver {
     final MultiWindowTextGUI gui;
     final Queue<Runnable> jobs = new ArrayDeque<>();
     final WizardWindow wizard;
+    /** Every step shown so far, in order (a step shown again after another is listed again). */
+    final List<StepKind> shown = new ArrayList<>();
 
     WizardDriver(WizardModel model, DisplayStyle style, TerminalSize size) {
         try {
@@ -54,6 +56,9 @@ final class WizardDriver {
         try {
             for (int i = 0; i < 3; i++) {
                 gui.getGUIThread().processEventsAndUpdate();
+                if (shown.isEmpty() || shown.get(shown.size() - 1) != wizard.current()) {
+                    shown.add(wizard.current());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,6 +69,7 @@ final class WizardDriver {
     WizardDriver press(KeyType... keys) {
         for (KeyType k : keys) {
             terminal.addInput(new KeyStroke(k));
+            pump();
         }
         return pump();
     }
