@@ -3,7 +3,6 @@ package org.pftls.ui.line;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.pftls.engine.PftlsException;
 import org.pftls.ui.ReviewLines;
 import org.pftls.ui.flow.Option;
@@ -44,37 +43,8 @@ final class LineReview {
 
     /** Unticking (and ticking again) entries of a checklist by number, until Enter alone. */
     private Move checklist(ReviewBlock.Checklist list) {
-        List<ReviewBlock.Entry> offered = list.offered();
-        if (offered.isEmpty()) {
-            return Move.NEXT;
-        }
-        Set<String> unticked = flow.unticked(list.key());
-        while (true) {
-            Reply r = io.ask("Untick (or tick again) by number, e.g. 2 3; Enter keeps them as shown: ");
-            if (!r.isAnswer()) {
-                return LineQuestions.move(r);
-            }
-            if (r.text().isEmpty()) {
-                return Move.NEXT;
-            }
-            boolean ok = true;
-            for (String word : r.text().split("[\\s,]+")) {
-                int n = word.matches("[0-9]{1,3}") ? Integer.parseInt(word) : 0;
-                if (n < 1 || n > offered.size()) {
-                    problem("\"" + word + "\" is not one of 1 to " + offered.size());
-                    ok = false;
-                    continue;
-                }
-                String id = offered.get(n - 1).id();
-                if (!unticked.remove(id)) {
-                    unticked.add(id);
-                }
-            }
-            if (ok) {
-                print(new ReviewDocument(flow.review().sections().stream()
-                        .filter(s -> s.blocks().contains(list)).toList()));
-            }
-        }
+        return new LineChecklist(io).ask(list, flow.unticked(list.key()), () -> print(new ReviewDocument(
+                flow.review().sections().stream().filter(s -> s.blocks().contains(list)).toList())));
     }
 
     /** The Review's CSR actions: show it, save it to a file, or go on. */

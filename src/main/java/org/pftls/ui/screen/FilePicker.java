@@ -114,7 +114,7 @@ final class FilePicker {
             }
             if (dir.equals(browser.configDirectory())) {
                 for (FileBrowser.Entry e : browser.letsEncrypt()) {
-                    list.addItem(style.text(e.path() + "/  (certbot)"), () -> show(e.path()));
+                    list.addItem(style.text("certbot: " + e.shown()), () -> show(e.path()));
                 }
             }
             for (FileBrowser.Entry e : browser.list(dir)) {

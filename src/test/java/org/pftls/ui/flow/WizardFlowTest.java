@@ -213,4 +213,88 @@ class WizardFlowTest {
         }
         return m;
     }
+
+    private WizardFlow flow(Sandbox s, boolean demo, boolean postfixOnHost, org.pftls.engine.ports.PostfixControl postfix)
+            throws Exception {
+        Ports ports = s.ports();
+        WizardEnvironment base = TestWizards.environment(s.dir(), ports, (l, t) -> logged.add(l + " " + t), postfix,
+                demo);
+        WizardEnvironment env = new WizardEnvironment(base.configDirectory(), base.reader(), base.log(), postfix, demo,
+                postfixOnHost, base.command(), base.fileOwner(), base.letsEncryptLive(), base.newKeys());
+        return new WizardFlow(new WizardModel(env), background::add);
+    }
+
+    private static org.pftls.engine.ports.PostfixControl postfix(String reloadFailure) {
+        return new org.pftls.engine.ports.PostfixControl() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String reload() throws org.pftls.engine.PftlsException {
+                if (reloadFailure != null) {
+                    throw new org.pftls.engine.PftlsException(org.pftls.engine.PftlsException.Kind.IO, reloadFailure);
+                }
+                return "postfix/postfix-script: refreshing the Postfix mail system";
+            }
+        };
+    }
+
+    /** Detect, Task (enable client), Generate, Review, Confirm (applied): Done. */
+    private static void enableClient(WizardFlow f) throws Exception {
+        f.next();
+        f.answers().task(Task.ENABLE_CLIENT);
+        f.next();
+        WizardFlow.Generation g = f.generate();
+        assertTrue(f.generated(g.id(), g.work().call()));
+        f.next();
+        f.applied(f.apply().call());
+        assertEquals(StepKind.DONE, f.current());
+    }
+
+    @Test
+    void theDemoSaysWhetherPostfixIsInstalledAndNeverOffersAReloadItCannotDo() throws Exception {
+        WizardFlow withPostfix = flow(Sandbox.withSample(wizardDir, "debian-fresh.cf"), true, true, postfix(null));
+        assertTrue(String.join("\n", withPostfix.model().detectLines()).contains("Demo sandbox: Postfix is installed on"
+                + " this host, but the sandbox uses pftls's built-in Postfix 3.7 defaults"));
+        enableClient(withPostfix);
+        String done = String.join("\n", withPostfix.doneLines());
+        assertFalse(withPostfix.offersReload(), "never a reload in the demo sandbox");
+        assertTrue(done.contains("the demo sandbox has no Postfix to reload"), done);
+        assertFalse(done.contains("offers to run postfix reload") || done.contains("# postfix reload"), done);
+
+        WizardFlow without = flow(Sandbox.withSample(cliDir, "debian-fresh.cf"), true, false, TestWizards.NO_POSTFIX);
+        assertTrue(String.join("\n", without.model().detectLines()).contains("Demo sandbox: Postfix is not installed on"
+                + " this host"));
+    }
+
+    @Test
+    void aReloadIsOfferedWhereOneCanBeRunAndAFailureGivesPostfixsReasonOnce() throws Exception {
+        String reason = "postfix reload failed: postfix/postfix-script: fatal: the Postfix mail system is not running;"
+                + " is Postfix running? (postfix -c DIR start)";
+        WizardFlow f = flow(Sandbox.withSample(wizardDir, "debian-fresh.cf"), false, false, postfix(reason));
+        enableClient(f);
+        assertTrue(f.offersReload());
+        assertTrue(String.join("\n", f.doneLines()).contains("pftls offers to run postfix reload now"));
+        WizardFlow.Reloaded r = f.reload().call();
+        assertFalse(r.ok());
+        assertEquals(reason, r.line(), "Postfix's own reason, once");
+        f.reloaded(r);
+        assertEquals(1, f.finish().lines().stream().filter(l -> l.contains("postfix reload failed")).count());
+    }
+
+    @Test
+    void slowKeysAreAnnouncedOnlyForRsa4096() throws Exception {
+        WizardFlow f = flow(Sandbox.withSample(wizardDir, "debian-fresh.cf"));
+        toHostNames(f, Task.NEW_KEY, new KeySpec(KeyAlgorithm.RSA, 4096, null));
+        f.next();
+        assertTrue(f.progressText().endsWith("RSA 4096 keys can take several seconds."), f.progressText());
+        f.back();
+        f.back();
+        f.answers().keySpec(new KeySpec(KeyAlgorithm.RSA, 3072, null));
+        f.next();
+        f.next();
+        assertFalse(f.progressText().contains("several seconds"), f.progressText());
+    }
 }
