@@ -82,6 +82,13 @@ class WizardKeysTest {
         assertEquals("Q", q.getCharacterString());
         assertEquals(u.getForegroundColor(), q.getForegroundColor(), "the first letter looks like the others");
         assertEquals(u.getModifiers(), q.getModifiers());
+        int next = row.indexOf("< Next >") + 2; // the button with the focus
+        var n = d.terminal.getCharacter(next, d.rows().indexOf(row));
+        var e = d.terminal.getCharacter(next + 1, d.rows().indexOf(row));
+        assertEquals("N", n.getCharacterString());
+        assertEquals(e.getForegroundColor(), n.getForegroundColor(), "also on the button with the focus");
+        assertEquals(e.getBackgroundColor(), n.getBackgroundColor());
+        assertEquals(e.getModifiers(), n.getModifiers());
     }
 
     @Test
