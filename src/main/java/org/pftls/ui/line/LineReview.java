@@ -1,6 +1,7 @@
 package org.pftls.ui.line;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
@@ -17,6 +18,10 @@ import org.pftls.ui.line.LineSession.Move;
  * save it to a new file) where the task has a CSR or makes a key.
  */
 final class LineReview {
+    private static final int SHOW = 1;
+    private static final int SAVE = 2;
+    private static final int NEXT = 3;
+
     private final WizardFlow flow;
     private final Prompter io;
 
@@ -47,17 +52,16 @@ final class LineReview {
                 flow.review().sections().stream().filter(s -> s.blocks().contains(list)).toList())));
     }
 
-    /** The Review's CSR actions: show it, save it to a file, or go on. */
+    /** The Review's CSR actions: show it (unless the Review shows it already), save it to a file, or go on. */
     private Move csrActions() {
-        String next = flow.reviewNext();
-        List<Option<Integer>> options = List.of(
-                Option.of(1, "Show the CSR", "PEM text, to paste into the CA's form"),
-                Option.of(2, "Save the CSR to a file", "a new file in " + flow.model().configDirectory()),
-                Option.of(3, next, ""));
-        Path saved = null;
         while (true) {
-            boolean csrTask = flow.prepared().task() == org.pftls.ui.flow.Task.CSR;
-            NumberedChoice<Integer> question = new NumberedChoice<>(options, csrTask && saved == null ? 1 : 3);
+            List<Option<Integer>> options = new ArrayList<>();
+            if (!flow.csrShown()) {
+                options.add(Option.of(SHOW, "Show the CSR", "PEM text, to paste into the CA's form"));
+            }
+            options.add(Option.of(SAVE, "Save the CSR to a file", "a new file in " + flow.model().configDirectory()));
+            options.add(Option.of(NEXT, flow.reviewNext(), ""));
+            NumberedChoice<Integer> question = new NumberedChoice<>(options, NEXT);
             question.lines(io.width()).forEach(io::say);
             Reply r = io.ask(question.prompt());
             if (!r.isAnswer()) {
@@ -69,17 +73,14 @@ final class LineReview {
                 continue;
             }
             int chosen = checked.chosen().value();
-            if (chosen == 3) {
+            if (chosen == NEXT) {
                 return Move.NEXT;
             }
             try {
-                if (chosen == 1) {
+                if (chosen == SHOW) {
                     flow.csr().lines().forEach(io::say);
                 } else {
-                    Optional<Path> path = saveCsr();
-                    if (path.isPresent()) {
-                        saved = path.get();
-                    }
+                    saveCsr();
                 }
             } catch (PftlsException e) {
                 problem(e.getMessage());

@@ -190,7 +190,7 @@ public class LineWizardTest {
         assertEquals(0, c.run("enable-server").status());
         Map<String, String> before = w.snapshot();
 
-        Result r = new ScriptedWizard(w).run("6", "", "", "", "2", "csr.pem", "");
+        Result r = new ScriptedWizard(w).run("6", "", "", "1", "csr.pem", "");
         Sandbox.Run cli = c.run("output-server-csr", "-k", "rsa", HOST);
         assertEquals(0, cli.status(), cli.err());
 
@@ -207,9 +207,9 @@ public class LineWizardTest {
         assertEquals(before, after, "only the CSR file is new");
         assertContainsInOrder(r.output(), "Step 3 of 7: Key", "RSA key", "Step 4 of 7: Host names",
                 "Step 6 of 7: Review", "output-server-csr -k rsa " + HOST, "\n-----BEGIN CERTIFICATE REQUEST-----",
-                "Choose 1-3 [1]: ", "-----BEGIN CERTIFICATE REQUEST-----", "Choose 1-3 [1]: 2",
+                "1) Save the CSR to a file", "2) Finish", "Choose 1-2 [2]: 1",
                 "[csr-" + HOST + ".pem]: csr.pem", "Saved the CSR to " + dir.resolve("csr.pem"),
-                "Choose 1-3 [3]: ", "Step 7 of 7: Done",
+                "Choose 1-2 [2]: ", "Step 7 of 7: Done",
                 "Nothing was changed except that the CSR was saved to " + dir.resolve("csr.pem"));
         assertTrue(r.logged().isEmpty(), "a CSR changes nothing and logs nothing");
     }

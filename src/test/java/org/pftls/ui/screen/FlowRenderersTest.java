@@ -79,7 +79,7 @@ class FlowRenderersTest {
                         d -> d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).type(CERT).press(KeyType.Tab,
                                 KeyType.Tab).type(KEY).press(KeyType.Enter)),
                 new Case(Task.CSR, ecdsaDeployed, List.of(D, T, StepKind.CSR_KEY, StepKind.HOST_NAMES, G, R, E),
-                        List.of(Kind.COMMAND, Kind.CSR), new String[] {"6", "", "", "3"},
+                        List.of(Kind.COMMAND, Kind.CSR), new String[] {"6", "", "", ""},
                         d -> d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
                 new Case(Task.TLSA, ecdsaDeployed, List.of(D, T, StepKind.TLSA_HOST, G, R, E),
                         List.of(Kind.COMMAND, Kind.TLSA), new String[] {"7", ""},
@@ -96,7 +96,8 @@ class FlowRenderersTest {
         ScriptedWizard.Result r = new ScriptedWizard(line).run(c.answers());
         assertEquals(0, r.status(), r.output());
         assertEquals(titles(c.steps()), lineSteps(r.output()), r.output());
-        String lineReview = section(r.output(), "Review - What will change", List.of("  1) Show the CSR", "\nStep "));
+        String lineReview = section(r.output(), "Review - What will change",
+                List.of("  1) Show the CSR", "  1) Save the CSR", "\nStep "));
         String lineDone = section(r.output(), "Done - What happened and what next", List.of("\nRun \"postfix"));
         assertTrue(lineDone.contains("Next steps:"), lineDone);
 
