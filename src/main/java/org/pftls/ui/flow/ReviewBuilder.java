@@ -113,9 +113,13 @@ final class ReviewBuilder {
         if (p.task() == Task.TLSA) {
             return "TLSA records:";
         }
-        boolean copied = p.keys().stream().allMatch(k -> k.origin() != KeyCertificate.Origin.NEW_KEY);
-        return copied ? "TLSA records of the key (for DANE; unchanged if you publish them already):"
-                : "TLSA records of the new key (for DANE: publish them in DNS):";
+        if (p.keys().stream().anyMatch(k -> k.origin() == KeyCertificate.Origin.NEW_KEY)) {
+            return "TLSA records of the new key (for DANE: publish them in DNS):";
+        }
+        if (p.keys().stream().anyMatch(k -> k.origin() == KeyCertificate.Origin.EXISTING)) {
+            return "TLSA records of the key to deploy (publish them before deploying):";
+        }
+        return "TLSA records of the kept key (records published for it stay valid):";
     }
 
     private static ReviewSection section(Kind kind, String heading, ReviewBlock block) {
