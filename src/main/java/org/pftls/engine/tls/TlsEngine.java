@@ -286,17 +286,14 @@ public final class TlsEngine {
      * host name, else myhostname; empty when neither is usable (the deploy itself goes on).
      */
     private String tlsaRecord(CertificateSummary certificate, PublicKey key) {
-        List<String> candidates = new ArrayList<>(certificate.dnsNames().stream().limit(1).toList());
-        try {
-            candidates.add(HostNameChoice.myhostname(instance));
-        } catch (PftlsException e) {
-            // no myhostname either: see below
-        }
-        for (String host : candidates) {
+        for (int i = 0; i < 2; i++) {
             try {
+                // myhostname only when the certificate names no usable host: it may cost a postconf run
+                String host = i == 0 && !certificate.dnsNames().isEmpty() ? certificate.dnsNames().get(0)
+                        : HostNameChoice.myhostname(instance);
                 return Tlsa.record(HostNames.validate(host), key);
             } catch (PftlsException e) {
-                // a wildcard or other odd name: try the next
+                // a wildcard or other odd name, or no myhostname: try the next, else none
             }
         }
         return "";
