@@ -152,13 +152,15 @@ class SelfSignedCertificatesTest {
     @Test
     void theSummaryOfANewCertificateIsWhatParsingItGives() throws Exception {
         for (KeyPair key : List.of(rsa, ec)) {
-            SelfSignedCertificates.Issued issued = new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
-                    .issue(key, NAMES);
-            assertEquals(issued.pem(), new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
-                    .createPem(key, NAMES), "the same certificate as createPem");
-            X509Certificate parsed = CertificateFiles.readCertificates(
-                    issued.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "new.pem").get(0);
-            assertEquals(CertificateSummary.of(parsed), issued.summary());
+            for (List<String> names : List.of(NAMES, List.of("*.example.net", "a-b.example.org"))) {
+                SelfSignedCertificates.Issued issued = new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                        .issue(key, names);
+                assertEquals(issued.pem(), new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                        .createPem(key, names), "the same certificate as createPem");
+                X509Certificate parsed = CertificateFiles.readCertificates(
+                        issued.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "new.pem").get(0);
+                assertEquals(CertificateSummary.of(parsed), issued.summary());
+            }
         }
     }
 }
