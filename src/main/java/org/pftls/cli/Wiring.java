@@ -14,6 +14,7 @@ import org.pftls.adapters.PostconfInstallation;
 import org.pftls.adapters.PostfixCommandControl;
 import org.pftls.adapters.PostlogMailLog;
 import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeyMaker;
 import org.pftls.engine.crypto.KeyPairSource;
 import org.pftls.engine.ports.Checkpoints;
@@ -92,11 +93,14 @@ public final class Wiring {
     }
 
     /**
-     * How the wizard makes new keys (as soon as the Key step is answered): in a child JVM with C2
-     * (the wizard's own runs C1 only), else here.
+     * How the wizard makes new keys (as soon as the Key step is answered): RSA keys in a child JVM
+     * with C2 (the wizard's own runs C1 only, and RSA key generation is BigInteger arithmetic), ECDSA
+     * keys here (a few milliseconds either way).
      */
     KeyPairSource wizardKeys(Ports instancePorts) {
-        return ForkedKeyMaker.likeThisJvm(spec -> new KeyMaker(instancePorts.random()).generate(spec));
+        KeyPairSource here = spec -> new KeyMaker(instancePorts.random()).generate(spec);
+        KeyPairSource forked = ForkedKeyMaker.likeThisJvm(here);
+        return spec -> (spec.algorithm() == KeyAlgorithm.RSA ? forked : here).make(spec);
     }
 
     /** certbot's directory of live certificates. */
