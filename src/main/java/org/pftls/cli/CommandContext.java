@@ -1,140 +1,103 @@
 package org.pftls.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.pftls.adapters.KernelRandom;
-import org.pftls.adapters.KernelHostName;
-import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
-import org.pftls.adapters.PostlogMailLog;
-import org.pftls.adapters.TestCheckpoints;
 import org.pftls.cli.json.JsonMessages;
 import org.pftls.engine.PftlsException;
-import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.UntrustedText;
-import org.pftls.engine.check.ConfigurationTrust;
-import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.plan.ChangeService;
 import org.pftls.engine.ports.Checkpoints;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.tls.Instance;
 import org.pftls.engine.tls.TlsEngine;
-import org.pftls.ui.flow.WizardModel;
-import org.pftls.adapters.PostfixCommandControl;
 
 /**
- * What every subcommand shares: the streams, the environment, the chosen instance and the
- * adapters, made lazily so that quick subcommands pay only for what they use.
+ * What every subcommand is given: the console ({@link ConsoleStreams}), the environment, the
+ * chosen instance ({@link InstanceLocation}), the adapters ({@link Wiring}, made lazily so that
+ * quick subcommands pay only for what they use) and the mail log ({@link MailLog}). It only
+ * puts these together; each part does its own work.
  */
 public final class CommandContext implements MessageSink, AutoCloseable {
-    static final Path POSTFIX_COMMANDS = Path.of("/usr/sbin");
-    private static final String DEMO_RESOURCE = "/org/pftls/cli/demo-main.cf";
-
-    private final PrintStream out;
-    private final PrintStream err;
+    private final ConsoleStreams console;
     private final Map<String, String> env;
-    private final Supplier<Ports> portsFactory;
+    private final Wiring wiring;
+    private final InstanceLocation location;
+    private final MailLog mailLog;
     private Ports ports;
-    private Path configDirectory;
-    private boolean demo;
-    private PostlogMailLog mailLog;
     /** With --json: where messages go instead of stderr (they still reach the mail log); else null. */
     private JsonMessages captured;
-    /** No mail log: none installed, the demo, or a main.cf that postlog must not read. */
-    private boolean noMailLog;
 
-    /** The real thing: host file system, installed Postfix if any, system clock. */
-    public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
-        Checkpoints checkpoints = TestCheckpoints.fromEnvironment(env, err, System.in); // no-op unless testing
-        return new CommandContext(out, err, env, () -> realPorts(checkpoints));
-    }
-
-    public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
-        this.out = out;
-        this.err = err;
+    public CommandContext(ConsoleStreams console, Map<String, String> env, Wiring wiring) {
+        this.console = console;
         this.env = env;
-        this.portsFactory = portsFactory;
+        this.wiring = wiring;
+        this.location = new InstanceLocation(env, console.err());
+        this.mailLog = new MailLog(() -> location.demo() ? java.util.Optional.empty()
+                : wiring.mailLog(ports(), configDirectory()));
     }
 
-    private static Ports realPorts(Checkpoints checkpoints) {
-        SecureRandom random = new KernelRandom(); // /dev/urandom, opened on first use: see its Javadoc
-        Path postconf = POSTFIX_COMMANDS.resolve("postconf");
-        BuiltinPostfix37 builtin = new BuiltinPostfix37();
-        return new Ports(new PosixFileStore(random, checkpoints),
-                Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
-                new KernelHostName(), Clock.systemUTC(), random);
+    /** Around given ports, without a terminal and with nothing on stdin (tests). */
+    public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
+        this(ConsoleStreams.detached(out, err), env, Wiring.of(portsFactory));
+    }
+
+    /** The real adapters, production checkpoints (none), and these streams without a terminal. */
+    public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
+        return new CommandContext(ConsoleStreams.detached(out, err), env, Wiring.system(Checkpoints.NONE));
+    }
+
+    public ConsoleStreams console() {
+        return console;
     }
 
     public PrintStream out() {
-        return out;
+        return console.out();
     }
 
     public PrintStream err() {
-        return err;
+        return console.err();
     }
 
     public Map<String, String> env() {
         return env;
     }
 
+    Wiring wiring() {
+        return wiring;
+    }
+
     public Ports ports() {
         if (ports == null) {
-            ports = demo ? demoPorts() : portsFactory.get();
+            ports = location.demo() ? Wiring.demo(wiring.ports()) : wiring.ports();
         }
         return ports;
     }
 
-    private Ports demoPorts() {
-        Ports real = portsFactory.get();
-        return new Ports(real.files(), new BuiltinPostfix37(), real.hostNames(), real.clock(), real.random());
-    }
-
     /** -c DIR, else $MAIL_CONFIG, else the installed Postfix's config_directory, else /etc/postfix. */
     void chooseConfigDirectory(String option) {
-        if (option != null && !option.isEmpty()) {
-            configDirectory = Path.of(option).toAbsolutePath().normalize();
-        } else if (env.get("MAIL_CONFIG") != null && !env.get("MAIL_CONFIG").isEmpty()) {
-            configDirectory = Path.of(env.get("MAIL_CONFIG")).toAbsolutePath().normalize();
-        } else {
-            configDirectory = null; // decided lazily: asking postconf costs a process
-        }
+        location.choose(option);
     }
 
     /** Makes a throw-away instance with a Debian-like main.cf and says where it is. */
     void startDemo() throws PftlsException {
-        demo = true;
-        try {
-            String tmp = env.get("TMPDIR");
-            Path dir = tmp == null || tmp.isEmpty() ? Files.createTempDirectory("pftls-demo-")
-                    : Files.createTempDirectory(Path.of(tmp), "pftls-demo-");
-            try (var in = CommandContext.class.getResourceAsStream(DEMO_RESOURCE)) {
-                Files.write(dir.resolve("main.cf"), in.readAllBytes());
-            }
-            configDirectory = dir;
-            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration; nothing else is touched)");
-        } catch (IOException e) {
-            throw new PftlsException(Kind.IO, "cannot create the demo sandbox: " + e.getMessage()
-                    + "; set TMPDIR to a writable directory", e);
-        }
+        location.startDemo();
     }
 
     public boolean demo() {
-        return demo;
+        return location.demo();
     }
 
     public Path configDirectory() {
-        if (configDirectory == null) {
-            configDirectory = ports().postfix().installed()
-                    ? Path.of(ports().postfix().defaultValue("config_directory").orElse("/etc/postfix"))
-                    : Path.of("/etc/postfix");
-        }
-        return configDirectory;
+        return location.configDirectory(ports().postfix());
+    }
+
+    /** Whether the instance is the one pftls uses without -c (suggested commands then need no -c). */
+    boolean defaultInstance() {
+        return location.isDefault(ports().postfix());
     }
 
     /** For subcommands that always need Postfix's defaults: see {@link PostconfInstallation#prefetchDefaults}. */
@@ -148,25 +111,24 @@ public final class CommandContext implements MessageSink, AutoCloseable {
         return new TlsEngine(Instance.read(configDirectory(), ports()));
     }
 
-    /** Messages go to stderr with the pftls: prefix, and to the mail log of a real instance. */
+    /** Lock, apply and log: the same service the wizards use; messages go to stderr and the mail log. */
+    ChangeService changes() {
+        return new ChangeService(configDirectory(), ports(), this);
+    }
+
+    /**
+     * Messages go to stderr with the pftls: prefix (or, with --json, into the JSON object), and to
+     * the mail log of a real instance; names and values from outside get no terminal controls through.
+     */
     @Override
     public void message(Level level, String text) {
-        String prefix = switch (level) {
-            case INFO -> "pftls: ";
-            case WARNING -> "pftls: warning: ";
-            case ERROR -> "pftls: error: ";
-            case FATAL -> "pftls: fatal: ";
-        };
-        String safe = UntrustedText.escape(text); // names and values from outside: no terminal controls
+        String safe = UntrustedText.escape(text);
         if (captured != null) {
             captured.message(level, text);
         } else {
-            err.println(prefix + safe);
+            console.message(level, safe);
         }
-        PostlogMailLog log = mailLog();
-        if (log != null) {
-            log.log(level, safe);
-        }
+        mailLog.message(level, safe);
     }
 
     /** --json: from now on {@link #message} keeps messages in {@code into} (for the JSON object), not on stderr. */
@@ -181,19 +143,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     /** A sink that only logs to the mail log (the wizards show messages on their own screens). */
     public MessageSink mailLogOnly() {
-        return (level, text) -> {
-            PostlogMailLog log = mailLog();
-            if (log != null) {
-                log.log(level, text);
-            }
-        };
-    }
-
-    /** The wizard model on the chosen instance (shared by the full-screen and line-mode wizards). */
-    public WizardModel wizardModel() throws PftlsException {
-        Path dir = configDirectory();
-        return new WizardModel(dir, () -> Instance.read(dir, ports()), mailLogOnly(),
-                new PostfixCommandControl(POSTFIX_COMMANDS.resolve("postfix"), dir), demo);
+        return mailLog;
     }
 
     /**
@@ -201,42 +151,20 @@ public final class CommandContext implements MessageSink, AutoCloseable {
      * just-edited main.cf), and while the command does its own work.
      */
     void prepareLogging() {
-        PostlogMailLog log = mailLog();
-        if (log != null) {
-            log.prestartInBackground(Level.INFO);
-        }
-    }
-
-    private PostlogMailLog mailLog() {
-        if (mailLog == null && !demo && !noMailLog) {
-            Path postlog = POSTFIX_COMMANDS.resolve("postlog");
-            noMailLog = true; // decided once
-            if (ports().postfix().installed() && Files.isExecutable(postlog)
-                    && ConfigurationTrust.postfixMayRead(configDirectory(), ports().files())) {
-                mailLog = new PostlogMailLog(postlog, configDirectory(), "postfix/pftls");
-            }
-        }
-        return mailLog;
+        mailLog.prestart();
     }
 
     void printLines(Iterable<String> lines) {
-        for (String l : lines) {
-            out.println(UntrustedText.escape(l));
-        }
+        console.printLines(lines);
     }
 
     void printBytes(String text) {
-        out.print(text);
-        out.flush();
+        console.printBytes(text);
     }
 
     @Override
     public void close() {
-        out.flush();
-        err.flush();
-        if (mailLog != null) {
-            mailLog.close();
-        }
+        console.flush();
+        mailLog.close();
     }
-
 }

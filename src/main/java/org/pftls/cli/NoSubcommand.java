@@ -27,7 +27,7 @@ final class NoSubcommand {
     /** @param usage the whole usage message, made only when it is printed (no terminal) */
     NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, Supplier<String> usage) {
         this(ctx, top, plain, fullScreen,
-                new FrontEndChooser(System.console() != null, ctx.env(), new TerminfoProbe(ctx.env())), usage);
+                new FrontEndChooser(ctx.console().terminal(), ctx.env(), new TerminfoProbe(ctx.env())), usage);
     }
 
     NoSubcommand(CommandContext ctx, TopCommand top, boolean plain, boolean fullScreen, FrontEndChooser chooser,
@@ -52,8 +52,8 @@ final class NoSubcommand {
             ctx.err().flush();
         }
         if (choice.frontEnd() == FrontEndChooser.FrontEnd.LINE) {
-            return LineWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
+            return LineWizard.run(WizardSetup.model(ctx), ctx.console().in(), ctx.out(), ctx.console().terminal());
         }
-        return FullScreenWizard.run(ctx.wizardModel(), System.in, ctx.out(), ctx.env());
+        return FullScreenWizard.run(WizardSetup.model(ctx), ctx.console().in(), ctx.out(), ctx.env());
     }
 }

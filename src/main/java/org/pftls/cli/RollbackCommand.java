@@ -83,7 +83,7 @@ final class RollbackCommand implements Callable<Integer> {
                 throw new PftlsException(Kind.USAGE, "rollback --json does not ask before it replaces main.cf;"
                         + " review it with pftls rollback --dry-run --json, then run pftls rollback --yes --json");
             }
-            Console console = System.console();
+            Console console = ctx.console().console().orElse(null);
             if (!yes && console == null) {
                 throw new PftlsException(Kind.USAGE, "rollback asks before it replaces main.cf and there is no"
                         + " terminal to ask on; review it with pftls rollback --dry-run, then run pftls rollback --yes");

@@ -284,30 +284,13 @@ class ChainDeployTest {
         if (field.isPresent()) {
             return field;
         }
-        Answers a = new Answers();
-        a.certFile(d.cert());
-        a.keyFile(d.key());
-        try {
-            model.prepare(Task.DEPLOY, a);
-            return Optional.empty();
-        } catch (PftlsException e) {
-            return Optional.of(e.getMessage());
-        }
+        // The Generate step deploys through the same engine call as the command line (without --force).
+        return model.deployCheck(d.cert(), d.key()).firstProblem().map(org.pftls.engine.check.Finding::text);
     }
 
     private WizardModel model(Ports ports) throws PftlsException {
-        PostfixControl none = new PostfixControl() {
-            @Override
-            public boolean available() {
-                return false;
-            }
-
-            @Override
-            public String reload() {
-                throw new AssertionError("not installed");
-            }
-        };
-        return new WizardModel(dir, () -> Instance.read(dir, ports), (level, text) -> { }, none, false);
+        return org.pftls.testing.TestWizards.model(dir, ports, (level, text) -> { }, org.pftls.testing.TestWizards.NO_POSTFIX,
+                false);
     }
 
     /** The command line in-process with these ports (as {@link Sandbox#runRaw}). */

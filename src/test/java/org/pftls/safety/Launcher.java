@@ -49,10 +49,15 @@ final class Launcher {
         fail(tool + " is not installed: install it (apt-get install " + packageName + ") to run this test");
     }
 
-    /** A process builder for {@code pftls -c DIR args...}; test hooks are only set if given. */
+    /**
+     * A process builder for {@code pftls -c DIR args...}; test hooks are only set if given: with a
+     * {@code PFTLS_TEST_*} variable, the launcher is {@link #checkpointed} (the production one has
+     * no hooks).
+     */
     static ProcessBuilder builder(List<String> prefix, Path script, Path dir, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.add(script.toString());
+        boolean hooks = env.keySet().stream().anyMatch(k -> k.startsWith("PFTLS_TEST_"));
+        cmd.add((hooks ? checkpointed(script) : script).toString());
         cmd.add("-c");
         cmd.add(dir.toString());
         cmd.addAll(List.of(args));
@@ -60,6 +65,34 @@ final class Launcher {
         pb.environment().keySet().removeIf(k -> k.startsWith("PFTLS_") || k.equals("MAIL_CONFIG"));
         pb.environment().putAll(env);
         return pb;
+    }
+
+    /** What dist/pftls starts; the checkpointed launcher starts the test main class instead. */
+    private static final String MAIN = "-cp \"$home/pftls.jar\" org.pftls.Main \"$@\"";
+
+    /**
+     * dist/pftls, but starting {@code org.pftls.testing.CheckpointedMain} with the test classes
+     * added to the class path: the same JVM options, archive and adapters, plus the test
+     * checkpoints. Written next to the jar (target/), so that it finds the jar as dist/pftls does.
+     */
+    static synchronized Path checkpointed(Path script) {
+        Path derived = project().resolve("target/pftls-checkpointed");
+        try {
+            String text = Files.readString(script);
+            assertTrue(text.contains(MAIN), script + " no longer starts org.pftls.Main with " + MAIN
+                    + ": update Launcher.checkpointed to match it");
+            String testClasses = project().resolve("target/test-classes").toString();
+            String hooked = text.replace(MAIN, "-cp \"$home/pftls.jar:" + testClasses
+                    + "\" org.pftls.testing.CheckpointedMain \"$@\"");
+            Path tmp = Files.createTempFile(derived.getParent(), ".pftls-checkpointed", ".tmp");
+            Files.writeString(tmp, hooked);
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(tmp, derived, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return derived;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + derived, e);
+        }
     }
 
     static Result run(Path dir, String... args) throws IOException, InterruptedException {

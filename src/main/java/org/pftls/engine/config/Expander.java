@@ -48,7 +48,7 @@ public final class Expander {
     public String expand(String value) throws PftlsException {
         try {
             return expandOnce(value);
-        } catch (SyntaxError e) {
+        } catch (MacroSyntaxError e) {
             throw new PftlsException(PftlsException.Kind.CONFIG, "cannot expand \"" + value + "\": "
                     + e.getMessage() + "; fix the $ expression in main.cf");
         }
@@ -57,15 +57,6 @@ public final class Expander {
     /** Warnings so far, e.g. {@code undefined parameter: p_undef}, one per lookup, in order. */
     public List<String> warnings() {
         return List.copyOf(warnings);
-    }
-
-    /** A syntax error inside the expansion; becomes a PftlsException at the top. */
-    private static final class SyntaxError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SyntaxError(String message) {
-            super(message, null, false, false);
-        }
     }
 
     /** MAC_EXP_CONTEXT: the result buffer and the nesting level of one mac_expand() call. */
@@ -107,7 +98,7 @@ public final class Expander {
                     int ep = vp;
                     while (level > 0) {
                         if (ep >= length) {
-                            throw new SyntaxError("truncated macro reference: \"" + value + "\"");
+                            throw new MacroSyntaxError("truncated macro reference: \"" + value + "\"");
                         }
                         char e = value.charAt(ep);
                         if (e == open) {
@@ -129,7 +120,7 @@ public final class Expander {
                     vp = ep;
                 }
                 if (buf.length() == 0) {
-                    throw new SyntaxError("empty macro name: \"" + value + "\"");
+                    throw new MacroSyntaxError("empty macro name: \"" + value + "\"");
                 }
                 expression(buf.toString(), context);
                 buf.setLength(0);
@@ -142,7 +133,7 @@ public final class Expander {
 
     private void enter(String buf, Context context) {
         if (context.level++ > MAX_NESTING) {
-            throw new SyntaxError("unreasonable macro call nesting: \"" + buf + "\"");
+            throw new MacroSyntaxError("unreasonable macro call nesting: \"" + buf + "\"");
         }
     }
 
@@ -155,47 +146,22 @@ public final class Expander {
     /** mac_expand_callback() for a MAC_PARSE_EXPR. */
     private void expression(String s, Context context) {
         enter(s, context);
-        int length = s.length();
-        int cp = 0;
+        MacroCursor cursor = new MacroCursor(s);
         String found;
         char ch;
-        int[] cursor = {cp};
-        if (findLeftCurly(s, cursor)) {
-            found = relational(s, cursor);
-            cp = cursor[0];
-            ch = cp < length ? s.charAt(cp) : 0;
+        if (cursor.findLeftCurly()) {
+            found = relational(cursor);
+            ch = cursor.current();
             if (ch != 0) {
                 if (ch != '?' && ch != ':') {
-                    throw new SyntaxError("\"?\" or \":\" expected at: \"...}>>>" + first20(s, cp) + "\"");
+                    throw new MacroSyntaxError("\"?\" or \":\" expected at: \"...}>>>" + cursor.next20() + "\"");
                 }
-                cp++;
+                cursor.advance();
             }
         } else {
-            cp = skipSeparators(s, cp);
-            int start = cp;
-            int nameEnd;
-            while (true) {
-                int blanks = skipSeparators(s, cp) - cp;
-                char next = cp + blanks < length ? s.charAt(cp + blanks) : 0;
-                if (next == 0) {
-                    nameEnd = cp;
-                    ch = 0;
-                    break;
-                }
-                if (next == '?' || next == ':') {
-                    nameEnd = cp;
-                    cp += blanks + 1;
-                    ch = next;
-                    break;
-                }
-                char c = s.charAt(cp);
-                if (!Chars.isAlnum(c) && c != '_') {
-                    throw new SyntaxError("attribute name syntax error at: \"..." + s.substring(0, cp) + ">>>"
-                            + first20(s, cp) + "\"");
-                }
-                cp++;
-            }
-            String name = s.substring(start, nameEnd);
+            Name n = name(cursor);
+            String name = n.name();
+            ch = n.operator();
             Optional<String> value = lookup.raw(name);
             if (value.isEmpty()) {
                 warnings.add("undefined parameter: " + name);
@@ -205,30 +171,22 @@ public final class Expander {
         boolean nonEmpty = found != null && !found.isEmpty();
         switch (ch) {
             case '?': {
-                cursor[0] = cp;
-                String ifTrue;
-                if (findLeftCurly(s, cursor)) {
-                    ifTrue = curlyPayload(s, cursor);
-                    cp = cursor[0];
-                } else {
-                    ifTrue = s.substring(cp);
-                    cp = length;
-                }
+                String ifTrue = cursor.operand();
                 if (nonEmpty) {
                     parse(ifTrue, context);
                 }
-                if (cp == length) {
+                if (cursor.atEnd()) {
                     break;
                 }
-                if (s.charAt(cp) != ':') {
-                    throw new SyntaxError("\":\" expected at: \"..." + ifTrue + "}>>>" + first20(s, cp) + "\"");
+                if (cursor.current() != ':') {
+                    throw new MacroSyntaxError("\":\" expected at: \"..." + ifTrue + "}>>>" + cursor.next20() + "\"");
                 }
-                cp++;
-                falseBranch(s, cp, nonEmpty, context);
+                cursor.advance();
+                falseBranch(cursor, nonEmpty, context);
                 break;
             }
             case ':':
-                falseBranch(s, cp, nonEmpty, context);
+                falseBranch(cursor, nonEmpty, context);
                 break;
             default:
                 if (nonEmpty) {
@@ -239,80 +197,81 @@ public final class Expander {
         context.level--;
     }
 
-    private void falseBranch(String s, int cp, boolean nonEmpty, Context context) {
-        int[] cursor = {cp};
-        String ifFalse;
-        if (findLeftCurly(s, cursor)) {
-            ifFalse = curlyPayload(s, cursor);
-            cp = cursor[0];
-        } else {
-            ifFalse = s.substring(cp);
-            cp = s.length();
-        }
-        if (!nonEmpty) {
-            parse(ifFalse, context);
-        }
-        if (cp != s.length()) {
-            throw new SyntaxError("unexpected input at: \"..." + ifFalse + "}>>>" + first20(s, cp) + "\"");
+    /** A parameter name and the operator after it: '?', ':' or 0 (none). */
+    private record Name(String name, char operator) { }
+
+    /**
+     * The parameter name of a non-relational expression (blanks around it skipped); the cursor
+     * ends past the '?' or ':' that follows it, or at the end.
+     */
+    private static Name name(MacroCursor cursor) {
+        cursor.skipSeparators();
+        String s = cursor.text();
+        int start = cursor.position();
+        int cp = start;
+        while (true) {
+            int after = cp;
+            while (after < s.length() && Chars.isSeparator(s.charAt(after))) {
+                after++;
+            }
+            char next = after < s.length() ? s.charAt(after) : 0;
+            if (next == 0) {
+                cursor.moveTo(s.length());
+                return new Name(s.substring(start, cp), (char) 0);
+            }
+            if (next == '?' || next == ':') {
+                cursor.moveTo(after + 1);
+                return new Name(s.substring(start, cp), next);
+            }
+            char c = s.charAt(cp);
+            if (!Chars.isAlnum(c) && c != '_') {
+                cursor.moveTo(cp);
+                throw new MacroSyntaxError("attribute name syntax error at: \"..." + cursor.before() + ">>>"
+                        + cursor.next20() + "\"");
+            }
+            cp++;
         }
     }
 
-    /** mac_exp_parse_relational(): returns "true" or "" and advances the cursor. */
-    private String relational(String s, int[] cursor) {
-        String left = curlyPayload(s, cursor);
-        int cp = cursor[0];
-        int opStart = cp;
-        while (cp < s.length() && OPERATOR_CHARS.indexOf(s.charAt(cp)) >= 0) {
-            cp++;
+    private void falseBranch(MacroCursor cursor, boolean nonEmpty, Context context) {
+        String ifFalse = cursor.operand();
+        if (!nonEmpty) {
+            parse(ifFalse, context);
         }
-        String op = s.substring(opStart, cp);
+        if (!cursor.atEnd()) {
+            throw new MacroSyntaxError("unexpected input at: \"..." + ifFalse + "}>>>" + cursor.next20() + "\"");
+        }
+    }
+
+    /** mac_exp_parse_relational(): at the left '{', returns "true" or "" and moves past the right operand. */
+    private String relational(MacroCursor cursor) {
+        String left = cursor.curlyPayload();
+        String atOperator = cursor.next20();
+        String op = cursor.takeAnyOf(OPERATOR_CHARS);
         if (!List.of("==", "!=", "<", "<=", ">=", ">").contains(op)) {
-            throw new SyntaxError(ANY_OPERATOR + " expected at: \"..." + left + "}>>>" + first20(s, opStart) + "\"");
+            throw new MacroSyntaxError(ANY_OPERATOR + " expected at: \"..." + left + "}>>>" + atOperator + "\"");
         }
-        boolean compatibilityLevels = false;
-        if (cp < s.length() && Chars.isAlnum(s.charAt(cp))) {
-            int typeStart = cp;
-            while (cp < s.length() && Chars.isAlnum(s.charAt(cp))) {
-                cp++;
-            }
-            String suffix = s.substring(typeStart, cp);
-            if (!suffix.equals("level")) {
-                throw new SyntaxError("bad operator suffix at: \"..." + op + ">>>" + suffix + "\"");
-            }
-            compatibilityLevels = true;
+        String suffix = cursor.takeAlnum();
+        if (!suffix.isEmpty() && !suffix.equals("level")) {
+            throw new MacroSyntaxError("bad operator suffix at: \"..." + op + ">>>" + suffix + "\"");
         }
-        cursor[0] = cp;
-        if (!findLeftCurly(s, cursor)) {
-            throw new SyntaxError("\"{expression}\" expected at: \"...{" + left + "} " + op + ">>>"
-                    + first20(s, cp) + "\"");
+        if (!cursor.findLeftCurly()) {
+            throw new MacroSyntaxError("\"{expression}\" expected at: \"...{" + left + "} " + op + ">>>"
+                    + cursor.next20() + "\"");
         }
-        String right = curlyPayload(s, cursor);
+        String right = cursor.curlyPayload();
         String leftValue = expandOnce(left);
         String rightValue = expandOnce(right);
-        int delta = compatibilityLevels
-                ? Long.compare(compatibilityLevel(leftValue), compatibilityLevel(rightValue))
-                : compare(leftValue, rightValue);
-        boolean result;
-        switch (op) {
-            case "==":
-                result = delta == 0;
-                break;
-            case "!=":
-                result = delta != 0;
-                break;
-            case "<":
-                result = delta < 0;
-                break;
-            case "<=":
-                result = delta <= 0;
-                break;
-            case ">=":
-                result = delta >= 0;
-                break;
-            default:
-                result = delta > 0;
-                break;
-        }
+        int delta = suffix.isEmpty() ? compare(leftValue, rightValue)
+                : Long.compare(CompatibilityLevel.parse(leftValue), CompatibilityLevel.parse(rightValue));
+        boolean result = switch (op) {
+            case "==" -> delta == 0;
+            case "!=" -> delta != 0;
+            case "<" -> delta < 0;
+            case "<=" -> delta <= 0;
+            case ">=" -> delta >= 0;
+            default -> delta > 0;
+        };
         return result ? TRUE : FALSE;
     }
 
@@ -328,7 +287,7 @@ public final class Expander {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new SyntaxError("mac_exp_eval: bad conversion: " + digits);
+            throw new MacroSyntaxError("mac_exp_eval: bad conversion: " + digits);
         }
     }
 
@@ -342,96 +301,5 @@ public final class Expander {
             }
         }
         return true;
-    }
-
-    /** compat_level_from_string(): major[.minor[.patch]] as one comparable number. */
-    static long compatibilityLevel(String text) {
-        final long maxMajor = Long.MAX_VALUE >> 20;
-        long[] parts = new long[3];
-        int pos = 0;
-        for (int i = 0; i < 3; i++) {
-            int[] end = {pos};
-            Long number = strtol(text, end);
-            boolean last = end[0] == text.length();
-            boolean dot = !last && text.charAt(end[0]) == '.';
-            long max = i == 0 ? maxMajor : 1023;
-            if (number == null || number < 0 || number > max || !(last || (dot && i < 2))) {
-                throw new SyntaxError("malformed compatibility level syntax: \"" + text + "\"");
-            }
-            parts[i] = number;
-            if (last) {
-                break;
-            }
-            pos = end[0] + 1;
-        }
-        return (parts[0] << 20) | (parts[1] << 10) | parts[2];
-    }
-
-    /** strtol(s, &end, 10): blanks, optional sign, digits; null when no digits or out of range. */
-    private static Long strtol(String s, int[] end) {
-        int i = end[0];
-        while (i < s.length() && Chars.isSpace(s.charAt(i))) {
-            i++;
-        }
-        int signStart = i;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = i;
-        while (i < s.length() && Chars.isDigit(s.charAt(i))) {
-            i++;
-        }
-        if (i == digits) {
-            return null;
-        }
-        end[0] = i;
-        try {
-            return Long.parseLong(s.substring(s.charAt(signStart) == '+' ? signStart + 1 : signStart, i));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** MAC_EXP_FIND_LEFT_CURLY: skips blanks when a '{' follows them. */
-    private static boolean findLeftCurly(String s, int[] cursor) {
-        int after = skipSeparators(s, cursor[0]);
-        if (after < s.length() && s.charAt(after) == '{') {
-            cursor[0] = after;
-            return true;
-        }
-        return false;
-    }
-
-    /** mac_exp_extract_curly_payload(): balanced {} payload; skips blanks after the '}'. */
-    private static String curlyPayload(String s, int[] cursor) {
-        int open = cursor[0];
-        int level = 1;
-        int cp = open + 1;
-        while (true) {
-            if (cp >= s.length()) {
-                throw new SyntaxError("unbalanced {} in attribute expression: \"" + s.substring(open) + "\"");
-            }
-            char c = s.charAt(cp);
-            if (c == '{') {
-                level++;
-            } else if (c == '}' && --level <= 0) {
-                break;
-            }
-            cp++;
-        }
-        cursor[0] = skipSeparators(s, cp + 1);
-        return s.substring(open + 1, cp);
-    }
-
-    private static int skipSeparators(String s, int from) {
-        int i = from;
-        while (i < s.length() && Chars.isSeparator(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static String first20(String s, int from) {
-        return s.substring(from, Math.min(s.length(), from + 20));
     }
 }

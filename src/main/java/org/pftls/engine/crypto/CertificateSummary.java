@@ -1,5 +1,6 @@
 package org.pftls.engine.crypto;
 
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -48,18 +49,28 @@ public record CertificateSummary(String subject, List<String> dnsNames, Instant 
         }
         String fingerprint;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            fingerprint = fingerprint(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
             fingerprint = "";
-        }
-        String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-        if (serial.length() % 2 == 1) {
-            serial = "0" + serial;
         }
         // Subject and names come from whoever made the certificate: no terminal controls in them.
         return new CertificateSummary(UntrustedText.escape(certificate.getSubjectX500Principal().getName()), dns,
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint,
-                PublicKeys.describe(certificate.getPublicKey()), serial);
+                PublicKeys.describe(certificate.getPublicKey()), serialHex(certificate.getSerialNumber()));
+    }
+
+    /** SHA-256 of a DER certificate as {@code openssl x509 -fingerprint -sha256} shows it: {@code AA:BB:...}. */
+    static String fingerprint(byte[] der) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A serial number as {@code openssl x509 -serial} shows it: uppercase hex, an even number of digits. */
+    static String serialHex(BigInteger serialNumber) {
+        String serial = serialNumber.toString(16).toUpperCase(Locale.ROOT);
+        return serial.length() % 2 == 1 ? "0" + serial : serial;
     }
 }

@@ -55,7 +55,7 @@ public final class SelfSignedCertificates {
      * @throws PftlsException INPUT for bad host names, CRYPTO if signing fails
      */
     public X509Certificate create(KeyPair key, List<String> hostNames) throws PftlsException {
-        byte[] der = encoded(key, hostNames);
+        byte[] der = build(key, hostNames).der();
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
@@ -70,10 +70,34 @@ public final class SelfSignedCertificates {
      * command writing a new certificate file does not need to spend).
      */
     public String createPem(KeyPair key, List<String> hostNames) throws PftlsException {
-        return Pem.encode("CERTIFICATE", encoded(key, hostNames));
+        return Pem.encode("CERTIFICATE", build(key, hostNames).der());
     }
 
-    private byte[] encoded(KeyPair key, List<String> hostNames) throws PftlsException {
+    /** A new certificate as PEM, and its summary as {@link CertificateSummary#of} would give it. */
+    public record Issued(String pem, CertificateSummary summary) { }
+
+    /**
+     * {@link #createPem}, with the summary made from what went into the certificate: no parse (and
+     * no date formatting, which would cost a short-lived command the JDK's locale data).
+     */
+    public Issued issue(KeyPair key, List<String> hostNames) throws PftlsException {
+        Built b = build(key, hostNames);
+        try {
+            CertificateSummary summary = new CertificateSummary(
+                    b.subject().toString(), b.names(), // one CN of a checked host name: RFC 2253 as the JDK writes it
+                    b.notBefore(), b.notAfter(), CertificateSummary.fingerprint(b.der()),
+                    PublicKeys.describe(key.getPublic()), CertificateSummary.serialHex(b.serial()));
+            return new Issued(Pem.encode("CERTIFICATE", b.der()), summary);
+        } catch (RuntimeException e) {
+            throw new PftlsException(Kind.CRYPTO, "error generating self-signed SSL certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new certificate and what went into it. */
+    private record Built(byte[] der, X500Name subject, BigInteger serial, Instant notBefore, Instant notAfter,
+                         List<String> names) { }
+
+    private Built build(KeyPair key, List<String> hostNames) throws PftlsException {
         List<String> names = HostNames.validateAll(hostNames);
         if (names.isEmpty()) {
             throw new PftlsException(Kind.INPUT, "no host name for the certificate: give at least one");
@@ -81,8 +105,9 @@ public final class SelfSignedCertificates {
         X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0)).build();
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.plus(VALIDITY);
+        BigInteger serial = serial();
         try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
                     CertificateTimes.of(notBefore), CertificateTimes.of(notAfter), name, key.getPublic());
             builder.addExtension(Extension.basicConstraints, false, new BasicConstraints(false));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
@@ -90,7 +115,7 @@ public final class SelfSignedCertificates {
             builder.addExtension(Extension.extendedKeyUsage, false, ServerExtensions.serverAndClientAuth());
             builder.addExtension(Extension.subjectAlternativeName, false, ServerExtensions.dnsNames(names));
             X509CertificateHolder holder = builder.build(Signers.sha256(key.getPrivate(), random));
-            return holder.getEncoded();
+            return new Built(holder.getEncoded(), name, serial, notBefore, notAfter, names);
         } catch (IOException | OperatorCreationException | RuntimeException e) {
             throw new PftlsException(Kind.CRYPTO, "error generating self-signed SSL certificate: " + e.getMessage(), e);
         }

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param decisions      every main.cf parameter the operation decided about, in order: those it sets
  *                       (the settings of {@link #mainCf}) and, for a merge, those it keeps, each
  *                       with the reason
+ * @param keys           the keys and certificates the plan makes or deploys, one per algorithm,
+ *                       as the engine made or read them (for review screens; empty when none)
  */
 public record Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
-                   List<String> warnings, List<String> messages, List<String> command, List<Setting> decisions) {
+                   List<String> warnings, List<String> messages, List<String> command, List<Setting> decisions,
+                   List<KeyCertificate> keys) {
 
     public Plan {
         files = List.copyOf(files);
@@ -27,13 +30,24 @@ public record Plan(String operation, List<NewFile> files, Optional<MainCfChange>
         messages = List.copyOf(messages);
         command = List.copyOf(command);
         decisions = List.copyOf(decisions);
+        keys = List.copyOf(keys);
     }
 
-    /** A plan whose decisions are exactly the settings of its main.cf edit (nothing kept). */
+    /** A plan that makes or deploys no key, whose decisions are exactly its main.cf edit's settings. */
     public Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf, List<String> warnings,
                 List<String> messages, List<String> command) {
         this(operation, files, mainCf, warnings, messages, command,
-                mainCf.map(MainCfChange::settings).orElse(List.of()));
+                mainCf.map(MainCfChange::settings).orElse(List.of()), List.of());
+    }
+
+    /** The same plan with these keys and certificates (what the engine made or chose). */
+    public Plan withKeys(List<KeyCertificate> made) {
+        return new Plan(operation, files, mainCf, warnings, messages, command, decisions, made);
+    }
+
+    /** The same plan without the main.cf edit and messages: only its new files (kept, not deployed). */
+    public Plan filesOnly() {
+        return new Plan(operation, files, Optional.empty(), List.of(), List.of(), command, List.of(), keys);
     }
 
     /** True when applying changes nothing on disk (only messages are shown). */

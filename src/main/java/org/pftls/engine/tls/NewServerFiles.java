@@ -11,11 +11,13 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeyFiles;
-import org.pftls.engine.crypto.KeyMaker;
+import org.pftls.engine.crypto.KeyPairSource;
+import org.pftls.engine.crypto.Tlsa;
 import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.crypto.LoadedKey;
 import org.pftls.engine.crypto.PrivateKeyPem;
 import org.pftls.engine.crypto.SelfSignedCertificates;
+import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.UtcText;
 
@@ -36,17 +38,22 @@ final class NewServerFiles {
      * @param cert      the certificate file to create
      * @param keyPair   the key
      * @param copiedFrom the deployed key file it copies, or null for a new key
+     * @param made      what the plan tells front ends about it (description, certificate, TLSA record)
      */
-    record Pair(KeyAlgorithm algorithm, NewFile key, NewFile cert, KeyPair keyPair, Path copiedFrom) {
+    record Pair(KeyAlgorithm algorithm, NewFile key, NewFile cert, KeyPair keyPair, Path copiedFrom,
+                KeyCertificate made) {
         ServerDeployment.Pair deployment(Instance instance) throws PftlsException {
             return ServerDeployment.pair(instance, algorithm, key.path(), cert.path());
         }
     }
 
     private final Instance instance;
+    private final KeyPairSource newKeys;
 
-    NewServerFiles(Instance instance) {
+    /** @param newKeys where new key pairs come from (the wizard may have made one already) */
+    NewServerFiles(Instance instance, KeyPairSource newKeys) {
         this.instance = instance;
+        this.newKeys = newKeys;
     }
 
     /**
@@ -75,18 +82,26 @@ final class NewServerFiles {
                 keyPair = loaded.keyPair();
                 keyPem = PrivateKeyPem.encodeAsCopied(loaded);
             } else {
-                keyPair = new KeyMaker(instance.ports().random()).generate(spec);
+                keyPair = newKeys.make(spec);
                 keyPem = PrivateKeyPem.encode(keyPair);
             }
-            String certPem = new SelfSignedCertificates(instance.ports().clock(), instance.ports().random())
-                    .createPem(keyPair, names);
+            SelfSignedCertificates.Issued issued = new SelfSignedCertificates(instance.ports().clock(),
+                    instance.ports().random()).issue(keyPair, names);
+            KeyCertificate made = new KeyCertificate(a, oldKey == null ? KeyCertificate.Origin.NEW_KEY
+                    : KeyCertificate.Origin.COPIED_KEY, keyPath, certPath, issued.summary().keyDescription(),
+                    issued.summary(), Tlsa.record(names.get(0), keyPair.getPublic()), keyPair);
             pairs.add(new Pair(a,
                     new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600, keyPem.getBytes(StandardCharsets.US_ASCII)),
                     new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644,
-                            certPem.getBytes(StandardCharsets.US_ASCII)),
-                    keyPair, oldKey));
+                            issued.pem().getBytes(StandardCharsets.US_ASCII)),
+                    keyPair, oldKey, made));
         }
         return pairs;
+    }
+
+    /** What the plan tells front ends about the pairs. */
+    static List<KeyCertificate> made(List<Pair> pairs) {
+        return pairs.stream().map(Pair::made).toList();
     }
 
     /** The files of the pairs in creation order: each key before its certificate. */

@@ -44,7 +44,8 @@ final class Plans {
         Optional<MainCfChange> change = applied.isEmpty() ? Optional.empty() : Optional.of(mainCfChange(applied));
         List<String> messages = new ArrayList<>(plan.messages());
         messages.replaceAll(m -> decisionLine(plan.decisions(), m, decisions));
-        return new Plan(plan.operation(), plan.files(), change, plan.warnings(), messages, plan.command(), decisions);
+        return new Plan(plan.operation(), plan.files(), change, plan.warnings(), messages, plan.command(), decisions,
+                plan.keys());
     }
 
     private static String decisionLine(List<Setting> before, String message, List<Setting> after) {
@@ -66,7 +67,7 @@ final class Plans {
                 ? List.of("Nothing to change: every setting is already as " + operation + " would make it.")
                 : doneMessages);
         Optional<MainCfChange> change = applied.isEmpty() ? Optional.empty() : Optional.of(mainCfChange(applied));
-        return new Plan(operation, newFiles, change, warnings, messages, command, decisions);
+        return new Plan(operation, newFiles, change, warnings, messages, command, decisions, List.of());
     }
 
     MainCfChange mainCfChange(List<Setting> settings) throws PftlsException {

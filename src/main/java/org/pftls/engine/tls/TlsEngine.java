@@ -20,9 +20,13 @@ import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
+import org.pftls.engine.crypto.CertificateSummary;
+import org.pftls.engine.crypto.KeyMaker;
+import org.pftls.engine.crypto.KeyPairSource;
 import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.crypto.LoadedKey;
 import org.pftls.engine.crypto.Tlsa;
+import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -38,12 +42,19 @@ public final class TlsEngine {
     private final KeyFileLocator keyFiles;
     private final InstanceFiles files;
     private final Plans plans;
+    private final KeyPairSource newKeys;
 
     public TlsEngine(Instance instance) {
+        this(instance, spec -> new KeyMaker(instance.ports().random()).generate(spec));
+    }
+
+    /** @param newKeys where new key pairs come from (the wizard may have made one already) */
+    public TlsEngine(Instance instance, KeyPairSource newKeys) {
         this.instance = instance;
         this.keyFiles = new KeyFileLocator(instance);
         this.files = new InstanceFiles(instance);
         this.plans = new Plans(instance);
+        this.newKeys = newKeys;
     }
 
     public Instance instance() {
@@ -143,7 +154,7 @@ public final class TlsEngine {
         UsableDeployment usable = keepUsable && !allDefault ? UsableDeployment.of(instance, specs)
                 : new UsableDeployment(specs, List.of(), List.of());
         List<NewServerFiles.Pair> pairs = usable.toMake().isEmpty() ? List.of()
-                : new NewServerFiles(instance).make(usable.toMake(), Map.of(), names);
+                : new NewServerFiles(instance, newKeys).make(usable.toMake(), Map.of(), names);
         List<ServerDeployment.Pair> deploy = new ArrayList<>();
         for (NewServerFiles.Pair p : pairs) {
             deploy.add(p.deployment(instance));
@@ -156,7 +167,7 @@ public final class TlsEngine {
             settings.add(set("smtpd_tls_loglevel", "1"));
             settings.add(set("tls_random_source", random));
             return new Plan("enable-server", NewServerFiles.files(pairs), Optional.of(mainCfChange(settings)),
-                    List.of(), messages, command);
+                    List.of(), messages, command).withKeys(NewServerFiles.made(pairs));
         }
         Map<KeyAlgorithm, String> reasons = new EnumMap<>(KeyAlgorithm.class);
         for (NewServerFiles.Pair p : pairs) {
@@ -174,7 +185,8 @@ public final class TlsEngine {
         warnings.addAll(rules.warnings());
         List<String> done = pairs.isEmpty() ? ScriptMessages.settingsOnly(turnsOn)
                 : turnsOn ? messages : newFileMessages(pairs, "deploy", names);
-        return merged("enable-server", NewServerFiles.files(pairs), decisions, warnings, done, command);
+        return merged("enable-server", NewServerFiles.files(pairs), decisions, warnings, done, command)
+                .withKeys(NewServerFiles.made(pairs));
     }
 
     /** new-server-key [-a algorithm] [-b bits] [hostname ...]. */
@@ -187,9 +199,10 @@ public final class TlsEngine {
         List<String> args = new ArrayList<>(keyArgs(specs));
         args.addAll(hostNames);
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, Map.of(), names);
+        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance, newKeys).make(specs, Map.of(), names);
         return new Plan("new-server-key", NewServerFiles.files(pairs), Optional.empty(), List.of(),
-                newFileMessages(pairs, null, names), command("new-server-key", args));
+                newFileMessages(pairs, null, names), command("new-server-key", args))
+                .withKeys(NewServerFiles.made(pairs));
     }
 
     /** new-server-cert [-a algorithm] [-b bits] [hostname ...]: reuses the deployed key of that algorithm. */
@@ -214,9 +227,10 @@ public final class TlsEngine {
             }
         }
         List<String> names = HostNameChoice.resolve(hostNames, instance);
-        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance).make(specs, reuse, names);
+        List<NewServerFiles.Pair> pairs = new NewServerFiles(instance, newKeys).make(specs, reuse, names);
         return new Plan("new-server-cert", NewServerFiles.files(pairs), Optional.empty(), warnings,
-                newFileMessages(pairs, null, names), command("new-server-cert", args));
+                newFileMessages(pairs, null, names), command("new-server-cert", args))
+                .withKeys(NewServerFiles.made(pairs));
     }
 
     /** deploy-server-cert certfile keyfile, without the DNS check. */
@@ -298,10 +312,10 @@ public final class TlsEngine {
             verdict.notes().forEach(n -> already.add(n.text()));
             already.addAll(ScriptMessages.alreadyDeployed(cert.toString(), key.toString()));
             return new Plan("deploy-server-cert", List.of(), Optional.empty(), warnings, already,
-                    command("deploy-server-cert", args), kept);
+                    command("deploy-server-cert", args), kept, List.of(chosen(algorithm, key, cert, loaded, chain)));
         }
         return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings, messages,
-                command("deploy-server-cert", args));
+                command("deploy-server-cert", args)).withKeys(List.of(chosen(algorithm, key, cert, loaded, chain)));
     }
 
     /**
@@ -452,6 +466,32 @@ public final class TlsEngine {
 
     private MainCfChange mainCfChange(List<Setting> settings) throws PftlsException {
         return plans.mainCfChange(settings);
+    }
+
+    /**
+     * The TLSA record of a deployed key, for the certificate's first DNS name when it is a usable
+     * host name, else myhostname; empty when neither is usable (the deploy itself goes on).
+     */
+    private String tlsaRecord(CertificateSummary certificate, PublicKey key) {
+        for (int i = 0; i < 2; i++) {
+            try {
+                // myhostname only when the certificate names no usable host: it may cost a postconf run
+                String host = i == 0 && !certificate.dnsNames().isEmpty() ? certificate.dnsNames().get(0)
+                        : HostNameChoice.myhostname(instance);
+                return Tlsa.record(HostNames.validate(host), key);
+            } catch (PftlsException e) {
+                // a wildcard or other odd name, or no myhostname: try the next, else none
+            }
+        }
+        return "";
+    }
+
+    /** The key and certificate a deploy chose, as front ends show them. */
+    private KeyCertificate chosen(KeyAlgorithm algorithm, Path key, Path cert, LoadedKey loaded,
+                                  List<X509Certificate> chain) {
+        CertificateSummary leaf = CertificateSummary.of(chain.get(0));
+        return new KeyCertificate(algorithm, KeyCertificate.Origin.EXISTING, key, cert, loaded.description(), leaf,
+                tlsaRecord(leaf, loaded.keyPair().getPublic()), loaded.keyPair());
     }
 
     /** lmdb over btree, from the installed Postfix's lookup table types; null when neither. */

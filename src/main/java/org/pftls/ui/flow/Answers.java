@@ -1,7 +1,11 @@
 package org.pftls.ui.flow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.pftls.engine.crypto.KeySpec;
 
 /**
@@ -16,6 +20,29 @@ public final class Answers {
     private String keyFile = "";
     private String csrKey = "";
     private String tlsaHost = "";
+    private final Map<String, Set<String>> unticked = new HashMap<>();
+
+    /** A copy, for work that runs while the operator goes on answering. */
+    public Answers copy() {
+        Answers a = new Answers();
+        a.task = task;
+        a.keySpec = keySpec;
+        a.hostNames.addAll(hostNames);
+        a.certFile = certFile;
+        a.keyFile = keyFile;
+        a.csrKey = csrKey;
+        a.tlsaHost = tlsaHost;
+        unticked.forEach((k, v) -> a.unticked.put(k, new HashSet<>(v)));
+        return a;
+    }
+
+    /**
+     * The entries of a Review checklist that the operator unticked (mutable: front ends add and
+     * remove entry ids), by the checklist's key.
+     */
+    public Set<String> unticked(String checklist) {
+        return unticked.computeIfAbsent(checklist, k -> new HashSet<>());
+    }
 
     public Task task() {
         return task;

@@ -2,29 +2,46 @@ package org.pftls.ui.flow;
 
 import java.util.List;
 import java.util.Optional;
-import org.pftls.engine.crypto.CertificateSummary;
+import org.pftls.engine.plan.KeyCertificate;
+import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 
 /**
  * The result of the Generate step, everything the Review step shows: made in memory, nothing is
  * written yet.
  *
- * @param task        the task
- * @param plan        what applying will do (absent for CSR and TLSA, which only output)
- * @param certificate the new (or chosen) certificate
- * @param tlsa        TLSA record lines for the new (or chosen) key(s), with their "; keyfile" lines
- * @param csr         the CSR in PEM (CSR task)
- * @param files       one line per file: mode, owner, role, path
- * @param diff        main.cf as a unified diff (empty when main.cf does not change)
- * @param command     the equivalent non-interactive command line
- * @param notes       warnings and remarks to show on the Review screen
+ * @param task          the task
+ * @param plan          what applying will do (absent for CSR and TLSA, which only output)
+ * @param csr           the CSR in PEM (CSR task)
+ * @param records       the TLSA task's output, as {@code output-server-tlsa} prints it
+ * @param existingFiles for Deploy: the chosen files as they are (mode, owner, path, what)
+ * @param command       the equivalent non-interactive command line
  */
-public record Prepared(Task task, Optional<Plan> plan, Optional<CertificateSummary> certificate, List<String> tlsa,
-                       Optional<String> csr, List<String> files, List<String> diff, String command,
-                       List<String> notes) {
+public record Prepared(Task task, Optional<Plan> plan, Optional<String> csr, List<String> records,
+                       List<String> existingFiles, String command) {
+
+    public Prepared {
+        records = List.copyOf(records);
+        existingFiles = List.copyOf(existingFiles);
+    }
 
     /** True when Confirm would change something on disk. */
     public boolean changesSomething() {
         return plan.isPresent() && !plan.get().changesNothing();
+    }
+
+    /** The keys and certificates the plan makes or deploys, as the engine made them. */
+    public List<KeyCertificate> keys() {
+        return plan.map(Plan::keys).orElse(List.of());
+    }
+
+    /** Whether the plan makes files that exist only in memory until applied (so quitting loses them unless kept). */
+    public boolean hasUnwrittenFiles() {
+        return plan.isPresent() && !plan.get().files().isEmpty();
+    }
+
+    /** Whether the plan makes a new key (or a copy of one): a CSR can be made for it. */
+    public boolean makesKey() {
+        return plan.map(p -> p.files().stream().anyMatch(f -> f.role() == NewFile.Role.PRIVATE_KEY)).orElse(false);
     }
 }

@@ -1,6 +1,5 @@
 package org.pftls.ui.line;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -9,10 +8,10 @@ import org.jline.reader.ParsedLine;
 import org.pftls.ui.flow.WizardModel;
 
 /**
- * Tab completion of file names for "deploy an existing certificate and key": relative names
- * complete in the configuration directory (where the engine resolves them), absolute ones from
- * the root. Directories complete with a trailing slash so that Tab can go on into them; hidden
- * files are offered only once a dot is typed. Lists files through the model's file store.
+ * Tab completion of file names for "deploy an existing certificate and key", from the wizard's
+ * {@link org.pftls.ui.flow.FileBrowser} (the full screen's file fields complete the same way):
+ * relative names in the configuration directory, absolute ones from the root; directories end
+ * with a slash so that Tab can go on into them; hidden files only once a dot is typed.
  */
 final class ConfigFileCompleter implements Completer {
     private final WizardModel model;
@@ -27,22 +26,13 @@ final class ConfigFileCompleter implements Completer {
         candidates.addAll(candidates(word));
     }
 
-    /** The candidates for a partly typed name: the entries of its directory that start with it. */
+    /** The candidates for a partly typed name. */
     List<Candidate> candidates(String typed) {
-        int slash = typed.lastIndexOf('/');
-        String directoryPart = typed.substring(0, slash + 1);
-        String namePart = typed.substring(slash + 1);
-        Path directory = directoryPart.isEmpty() ? model.configDirectory()
-                : model.configDirectory().resolve(directoryPart);
         List<Candidate> out = new java.util.ArrayList<>();
-        for (Path p : model.listFiles(directory)) {
-            String name = p.getFileName().toString();
-            if (!name.startsWith(namePart) || name.startsWith(".") && !namePart.startsWith(".")) {
-                continue;
-            }
-            boolean isDirectory = model.isDirectory(p);
-            String shown = name + (isDirectory ? "/" : "");
-            out.add(new Candidate(directoryPart + shown, shown, null, null, null, null, !isDirectory));
+        for (String c : model.files().complete(typed)) {
+            boolean directory = c.endsWith("/");
+            String shown = c.substring(c.lastIndexOf('/', c.length() - (directory ? 2 : 1)) + 1);
+            out.add(new Candidate(c, shown, null, null, null, null, !directory));
         }
         return out;
     }

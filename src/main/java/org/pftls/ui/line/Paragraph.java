@@ -1,11 +1,11 @@
 package org.pftls.ui.line;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.pftls.ui.TextWrap;
 
 /**
- * Word-wraps prose for a plain terminal: serial consoles and screen readers get short lines that
- * do not depend on the terminal's own wrapping. Words longer than the width are kept whole.
+ * Line mode's text width: short lines that do not depend on the terminal's own wrapping (serial
+ * consoles, screen readers). Words longer than the width are kept whole, so paths stay copyable.
  */
 final class Paragraph {
     /** Text width: fits an 80-column terminal with room to spare. */
@@ -28,22 +28,6 @@ final class Paragraph {
 
     /** {@code text} wrapped to {@code width} columns. */
     static List<String> wrap(String text, String first, String rest, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(first);
-        boolean empty = true;
-        for (String word : text.strip().split("\\s+")) {
-            if (!empty && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(rest);
-                empty = true;
-            }
-            if (!empty) {
-                line.append(' ');
-            }
-            line.append(word);
-            empty = false;
-        }
-        lines.add(line.toString());
-        return lines;
+        return TextWrap.wrap(text, first, rest, width, false);
     }
 }

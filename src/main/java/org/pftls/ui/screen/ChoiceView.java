@@ -58,8 +58,11 @@ abstract class ChoiceView<T> implements StepView {
     }
 
     @Override
-    public String help() {
-        return style.upDown() + ": move  Enter: choose, next  Space: choose  Tab: buttons  Esc: quit";
+    public String help(Interactable focused) {
+        if (focused == list) {
+            return style.upDown() + ": move  Enter: choose, next  Space: choose  Tab: buttons  Esc: quit";
+        }
+        return "Enter: " + (focused == back ? "back" : "next") + "   Tab/Left/Right: move   Esc: quit";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.pftls.ui.screen;
 
+import org.pftls.ui.TextWrap;
+
 import com.googlecode.lanterna.gui2.Label;
 import java.util.List;
 import org.pftls.ui.flow.Answers;

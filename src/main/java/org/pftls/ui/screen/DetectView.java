@@ -4,8 +4,7 @@ import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
 import java.util.List;
-import org.pftls.engine.tls.Detection;
-import org.pftls.ui.DetectionReport;
+import java.util.Optional;
 
 /** Step 1, Detect: what is configured now (the same report as {@code pftls status}). */
 final class DetectView implements StepView {
@@ -14,9 +13,9 @@ final class DetectView implements StepView {
     private final Button next;
     private final Button quit;
 
-    DetectView(Detection detection, DisplayStyle style, Navigator nav) {
+    DetectView(List<String> lines, DisplayStyle style, Navigator nav) {
         this.style = style;
-        this.report = new ScrollingText(style, DetectionReport.lines(detection));
+        this.report = new ScrollingText(style, lines);
         this.next = new Button("Next", nav::next);
         this.quit = new Button("Quit", nav::quit);
     }
@@ -37,7 +36,13 @@ final class DetectView implements StepView {
     }
 
     @Override
-    public String help() {
-        return "Enter: next   Tab: move   " + style.upDown() + ": scroll the text   Esc: quit";
+    public Optional<ScrollingText> scrolled() {
+        return Optional.of(report);
+    }
+
+    @Override
+    public String help(Interactable focused) {
+        return "Enter: " + (focused == quit ? "quit" : "next") + "   Tab: other button   " + style.upDown()
+                + "/PgUp/PgDn: scroll   Esc: quit";
     }
 }

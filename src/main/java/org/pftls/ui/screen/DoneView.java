@@ -7,25 +7,32 @@ import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Step 8, Done: what changed, the messages (the same lines the command line prints and logs),
- * the offer to run postfix reload (with its result under the text), and the next steps.
+ * Step 8, Done: what changed, the messages, the next steps, and the offer to run postfix reload
+ * (with its result under the text).
  */
 final class DoneView implements StepView {
     private final DisplayStyle style;
     private final Panel body = new Panel(new LinearLayout());
+    private final ScrollingText text;
     private final ProblemLabel reloadStatus;
     private final List<Button> buttons = new ArrayList<>();
     private final Button finish;
+    private Button reload;
 
-    DoneView(List<String> lines, boolean offerReload, Runnable onReload, Runnable onFinish, DisplayStyle style) {
+    DoneView(List<String> lines, boolean offerReload, Consumer<DoneView> onReload, Runnable onFinish,
+             DisplayStyle style) {
         this.style = style;
         this.reloadStatus = new ProblemLabel(style);
-        body.addComponent(new ScrollingText(style, lines));
+        this.text = new ScrollingText(style, lines);
+        body.addComponent(text);
         body.addComponent(reloadStatus);
         if (offerReload) {
-            buttons.add(new Button("Reload Postfix now", onReload));
+            reload = new Button("Reload Postfix now", () -> onReload.accept(this));
+            buttons.add(reload);
         }
         finish = new Button("Finish", onFinish);
         buttons.add(finish);
@@ -36,12 +43,12 @@ final class DoneView implements StepView {
         reloadStatus.setText("Running postfix reload...");
     }
 
-    /** Shows how postfix reload went. */
-    void reloaded(String text, boolean ok) {
+    /** Shows how postfix reload went (Postfix's own words when it failed). */
+    void reloaded(String line, boolean ok) {
         if (ok) {
-            reloadStatus.fine(text);
+            reloadStatus.fine(line);
         } else {
-            reloadStatus.problem(text);
+            reloadStatus.problem(line);
         }
     }
 
@@ -61,7 +68,13 @@ final class DoneView implements StepView {
     }
 
     @Override
-    public String help() {
-        return "Enter: press   Tab: move   " + style.upDown() + ": scroll the text   Esc: finish";
+    public Optional<ScrollingText> scrolled() {
+        return Optional.of(text);
+    }
+
+    @Override
+    public String help(Interactable focused) {
+        return "Enter: " + (focused == reload ? "reload" : "finish") + "   Tab: other button   " + style.upDown()
+                + "/PgUp/PgDn: scroll   Esc: finish";
     }
 }

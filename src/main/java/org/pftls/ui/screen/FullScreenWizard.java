@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.pftls.ui.flow.Ending;
+import org.pftls.ui.flow.WizardFlow;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -34,6 +36,11 @@ public final class FullScreenWizard {
      */
     public static int run(WizardModel model, InputStream in, PrintStream out, Map<String, String> env) {
         DisplayStyle style = DisplayStyle.from(env);
+        ExecutorService keys = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pftls-keys");
+            t.setDaemon(true);
+            return t;
+        });
         // Lanterna draws box characters from the charset: UTF-8 only when the locale says so.
         Charset charset = style.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -41,7 +48,7 @@ public final class FullScreenWizard {
             t.setDaemon(true);
             return t;
         });
-        WizardResult result;
+        Ending result;
         Terminal terminal = null;
         WizardWindow[] wizard = new WizardWindow[1];
         // A hang-up or kill while a change is being applied must not cut the apply short.
@@ -56,7 +63,7 @@ public final class FullScreenWizard {
             try {
                 MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
                 gui.setTheme(WizardTheme.of(style));
-                wizard[0] = new WizardWindow(gui, model, style, worker);
+                wizard[0] = new WizardWindow(gui, new WizardFlow(model, keys), style, worker);
                 gui.addWindowAndWait(wizard[0].window());
                 // The loop also ends when the input ends (the SSH connection went away): let an
                 // apply that is under way finish.
@@ -66,7 +73,7 @@ public final class FullScreenWizard {
                 screen.stopScreen();
             }
         } catch (IOException | RuntimeException e) {
-            result = new WizardResult(1, List.of("pftls: fatal: the full-screen wizard stopped: " + e
+            result = new Ending(1, List.of("pftls: fatal: the full-screen wizard stopped: " + e
                     + "; nothing more was changed. Try the line-mode wizard: pftls --plain"));
         } finally {
             if (terminal != null) {
@@ -78,6 +85,7 @@ public final class FullScreenWizard {
                 }
             }
             worker.shutdownNow();
+            keys.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(finishApply);
             } catch (IllegalStateException e) {

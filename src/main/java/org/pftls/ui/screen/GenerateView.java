@@ -8,6 +8,7 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import java.util.List;
+import org.pftls.ui.TextWrap;
 
 /**
  * Step 5, Generate: the keys, certificate and plan are made in the background while this screen
@@ -23,6 +24,7 @@ final class GenerateView implements StepView {
     private final Button back;
     private boolean animating;
 
+    /** @param what the flow's progress text */
     GenerateView(String what, DisplayStyle style, Navigator nav) {
         this.style = style;
         this.problem = new ProblemLabel(style);
@@ -34,8 +36,7 @@ final class GenerateView implements StepView {
         body.addComponent(spinner);
         body.addComponent(new Label(""));
         body.addComponent(new Label(TextWrap.block(style.text("Nothing is written yet: you will see every"
-                + " change on the Review screen first. RSA 4096 keys can take several seconds."),
-                Dimensions.TEXT_WIDTH, "")));
+                + " change on the Review screen first."), Dimensions.TEXT_WIDTH, "")));
         body.addComponent(problem);
     }
 
@@ -76,7 +77,7 @@ final class GenerateView implements StepView {
     }
 
     @Override
-    public String help() {
-        return style.text("Working in the background   Enter on Back: stop and go back   Esc: quit");
+    public String help(Interactable focused) {
+        return "Working in the background   Enter on Back: stop and go back   Esc: quit";
     }
 }

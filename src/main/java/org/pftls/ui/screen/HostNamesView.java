@@ -1,5 +1,7 @@
 package org.pftls.ui.screen;
 
+import org.pftls.ui.TextWrap;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
@@ -8,6 +10,8 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +37,24 @@ final class HostNamesView implements StepView {
         this.model = model;
         this.answers = answers;
         this.problem = new ProblemLabel(style);
-        this.names = new TextBox(new TerminalSize(Dimensions.TEXT_WIDTH - 12, BOX_ROWS),
-                String.join("\n", answers.hostNames()), TextBox.Style.MULTI_LINE);
         this.back = new Button("Back", nav::back);
         this.next = new Button("Next", nav::next);
-        body.addComponent(new Label(TextWrap.block(style.text(purpose + " One name per line; the first is"
-                + " the CommonName. Enter starts a new line; delete a line to remove a name."),
-                Dimensions.TEXT_WIDTH, "")));
+        this.names = new TextBox(new TerminalSize(Dimensions.TEXT_WIDTH - 12, BOX_ROWS),
+                String.join("\n", answers.hostNames()), TextBox.Style.MULTI_LINE) {
+            @Override
+            public synchronized Result handleKeyStroke(KeyStroke key) {
+                if (key.getKeyType() == KeyType.Tab) {
+                    next.takeFocus(); // the first Tab goes to Next, the button one presses after typing
+                    return Result.HANDLED;
+                }
+                if (key.getKeyType() == KeyType.Character && (key.isCtrlDown() || key.isAltDown())) {
+                    return Result.HANDLED; // never insert the letter of a control key
+                }
+                return super.handleKeyStroke(key);
+            }
+        };
+        body.addComponent(new Label(TextWrap.block(style.text(purpose + " One name per line. Enter starts a"
+                + " new line; delete a line to remove a name."), Dimensions.TEXT_WIDTH, "")));
         body.addComponent(new Label(""));
         body.addComponent(names);
         body.addComponent(problem);
@@ -97,8 +112,12 @@ final class HostNamesView implements StepView {
     }
 
     @Override
-    public String help() {
-        return "Type the names   Enter: new line   Tab: to the buttons   Esc: quit";
+    public String help(Interactable focused) {
+        if (focused == names) {
+            return "Type the names   Enter: new line   Tab: to Next   Esc: quit";
+        }
+        return "Enter: " + (focused == back ? "back" : "next") + "   Tab: to the names   Shift-Tab/Left/Right: move"
+                + "   Esc: quit";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.pftls.ui.screen;
 
+import org.pftls.ui.TextWrap;
+
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.Label;

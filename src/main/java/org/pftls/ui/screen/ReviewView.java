@@ -3,72 +3,89 @@ package org.pftls.ui.screen;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import org.pftls.ui.flow.Prepared;
-import org.pftls.ui.flow.Task;
+import java.util.Optional;
+import org.pftls.engine.PftlsException;
+import org.pftls.ui.ReviewLines;
+import org.pftls.ui.flow.ReviewBlock;
+import org.pftls.ui.flow.ReviewDocument;
+import org.pftls.ui.flow.WizardFlow;
 
 /**
- * Step 6, Review: everything that will change, before anything does; the CSR on request, and
- * saving it to a file.
+ * Step 6, Review: the flow's Review document (the same lines line mode prints), scrolled with the
+ * arrow keys and Page Up/Down whatever has the focus; the CSR on request (shown at the top, where
+ * the operator is looking) and saving it to a file; the check boxes of the document's checklists.
  */
 final class ReviewView implements StepView {
-    /** What the Review step's CSR buttons ask of the window. */
-    interface CsrActions {
-        /** Makes (or returns) the CSR; null when it cannot be made (the window has said why). */
-        String csr();
-
-        /** Opens the save dialog for the CSR. */
-        void save(String csr, Consumer<String> saved);
-    }
-
+    private final WindowBasedTextGUI gui;
+    private final WizardFlow flow;
     private final DisplayStyle style;
-    private final Prepared prepared;
-    private final ReviewText.Existing existing;
     private final ScrollingText text;
     private final List<Button> buttons = new ArrayList<>();
-    private final List<String> extra = new ArrayList<>();
-    private String csr;
+    private final List<String> saved = new ArrayList<>();
+    private final Button next;
 
-    ReviewView(Prepared prepared, ReviewText.Existing existing, boolean offerCsr, CsrActions csrActions,
-               DisplayStyle style, Navigator nav) {
+    ReviewView(WindowBasedTextGUI gui, WizardFlow flow, DisplayStyle style, Navigator nav) {
+        this.gui = gui;
+        this.flow = flow;
         this.style = style;
-        this.prepared = prepared;
-        this.existing = existing;
-        this.csr = prepared.csr().orElse(null);
-        this.text = new ScrollingText(style, ReviewText.lines(prepared, csr, existing));
+        this.text = new ScrollingText(style, lines());
         buttons.add(new Button("Back", nav::back));
-        if (offerCsr) {
-            if (csr == null) {
-                buttons.add(new Button("Show CSR", () -> {
-                    csr = csrActions.csr();
-                    refresh();
-                }));
+        if (flow.offersCsr()) {
+            if (!flow.csrShown()) {
+                buttons.add(new Button("Show CSR", this::showCsr));
             }
-            buttons.add(new Button("Save CSR...", () -> {
-                if (csr == null) {
-                    csr = csrActions.csr();
-                    refresh();
-                }
-                if (csr != null) {
-                    csrActions.save(csr, path -> {
-                        extra.add("The CSR was saved to " + path + ".");
-                        refresh();
-                    });
-                }
-            }));
+            buttons.add(new Button("Save CSR...", this::saveCsr));
         }
-        buttons.add(new Button(prepared.task().changes() ? "Next" : "Finish", nav::next));
+        if (flow.review().checklists().stream().anyMatch(c -> !c.offered().isEmpty())) {
+            buttons.add(new Button("Choose changes...", this::chooseChanges));
+        }
+        next = new Button(flow.reviewNext(), nav::next);
+        buttons.add(next);
     }
 
-    private void refresh() {
-        List<String> lines = new ArrayList<>(extra);
-        if (!extra.isEmpty()) {
+    private List<String> lines() {
+        List<String> lines = new ArrayList<>(saved);
+        if (!saved.isEmpty()) {
             lines.add("");
         }
-        lines.addAll(ReviewText.lines(prepared, csr, existing));
-        text.show(style, lines);
+        ReviewDocument document = flow.review();
+        lines.addAll(new ReviewLines(Dimensions.TEXT_WIDTH - 2, style.unicode()).render(document, flow::unticked));
+        return lines;
+    }
+
+    private void refresh(boolean toTop) {
+        text.show(style, lines());
+        if (toTop) {
+            text.toTop();
+        }
+    }
+
+    private void showCsr() {
+        try {
+            flow.csr();
+            refresh(true);
+        } catch (PftlsException e) {
+            ChoiceDialog.message(gui, style, "No CSR", e.getMessage());
+        }
+    }
+
+    private void saveCsr() {
+        boolean shown = flow.csrShown();
+        SaveCsrDialog.open(gui, flow, style, path -> {
+            saved.add("The CSR was saved to " + path + ".");
+            refresh(!shown);
+        });
+    }
+
+    private void chooseChanges() {
+        for (ReviewBlock.Checklist list : flow.review().checklists()) {
+            if (!list.offered().isEmpty()) {
+                ChecklistDialog.open(gui, style, list, flow.unticked(list.key()), () -> refresh(false));
+            }
+        }
     }
 
     @Override
@@ -83,16 +100,16 @@ final class ReviewView implements StepView {
 
     @Override
     public Interactable initialFocus() {
-        return buttons.get(buttons.size() - 1);
+        return next;
     }
 
     @Override
-    public String help() {
-        return "Tab: move   " + style.upDown() + "/PgUp/PgDn: scroll the text   Enter: press   Esc: quit";
+    public Optional<ScrollingText> scrolled() {
+        return Optional.of(text);
     }
 
-    /** Whether the CSR buttons apply: the CSR task, and plans that make a key. */
-    static boolean offersCsr(Prepared p) {
-        return p.task() == Task.CSR || p.plan().map(plan -> !plan.files().isEmpty()).orElse(false);
+    @Override
+    public String help(Interactable focused) {
+        return "Tab: buttons   " + style.upDown() + "/PgUp/PgDn: scroll   Enter: press   Esc: quit";
     }
 }

@@ -12,41 +12,37 @@ import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
-import org.pftls.ui.flow.Prepared;
-import org.pftls.ui.flow.WizardModel;
+import org.pftls.ui.TextWrap;
+import org.pftls.ui.flow.WizardFlow;
 
 /** Asks for a file name and saves the CSR there (a new file in the configuration directory, mode 0644). */
 final class SaveCsrDialog {
     private SaveCsrDialog() {
     }
 
-    static void open(WindowBasedTextGUI gui, WizardModel model, DisplayStyle style, Prepared prepared, String csr,
-                     String suggestedName, Consumer<Path> saved) {
-        Prepared withCsr = new Prepared(prepared.task(), prepared.plan(), prepared.certificate(), prepared.tlsa(),
-                Optional.of(csr), prepared.files(), prepared.diff(), prepared.command(), prepared.notes());
+    static void open(WindowBasedTextGUI gui, WizardFlow flow, DisplayStyle style, Consumer<Path> saved) {
         BasicWindow window = new BasicWindow("Save the CSR");
         window.setHints(Set.of(Window.Hint.MODAL, Window.Hint.CENTERED));
         ProblemLabel problem = new ProblemLabel(style);
         EntryField[] name = new EntryField[1];
         Runnable doSave = () -> {
             try {
-                Path p = model.saveCsr(withCsr, name[0].getText());
+                Path p = flow.saveCsr(name[0].getText());
                 window.close();
                 saved.accept(p);
             } catch (PftlsException e) {
                 problem.problem(e.getMessage());
             }
         };
-        name[0] = new EntryField(Dimensions.TEXT_WIDTH - 20, suggestedName, doSave);
+        name[0] = new EntryField(Dimensions.TEXT_WIDTH - 20, flow.suggestedCsrName(), doSave);
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label(TextWrap.block(style.text("File name (relative names are in "
-                + model.configDirectory() + "; an existing file is never overwritten):"), Dimensions.TEXT_WIDTH - 10,
-                "")));
+                + flow.model().configDirectory() + "; an existing file is never overwritten):"),
+                Dimensions.TEXT_WIDTH - 10, "")));
         panel.addComponent(name[0]);
         panel.addComponent(problem);
         panel.addComponent(Panels.horizontal(new Button("Cancel", window::close), new Button("Save", doSave)),

@@ -1,8 +1,12 @@
 package org.pftls.ui.screen;
 
+import org.pftls.ui.TextWrap;
+
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +23,18 @@ final class ScrollingText extends TextBox {
         setReadOnly(true);
         setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill, LinearLayout.GrowPolicy.CanGrow));
         show(style, lines);
+    }
+
+    /** Scrolls as the key says (Up, Down, Page Up, Page Down), whatever has the focus. */
+    void scroll(KeyStroke key) {
+        handleKeyStroke(key);
+        invalidate();
+    }
+
+    /** Shows the beginning of the text. */
+    void toTop() {
+        getRenderer().setViewTopLeft(TerminalPosition.TOP_LEFT_CORNER);
+        invalidate();
     }
 
     /** Replaces the text. */

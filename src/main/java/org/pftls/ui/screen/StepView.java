@@ -4,6 +4,7 @@ import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One step's screen. The window puts it in a frame (step indicator, question, demo label, help
@@ -19,8 +20,13 @@ interface StepView {
     /** What has the focus when the step is shown. */
     Interactable initialFocus();
 
-    /** The one-line key help for this step. */
-    String help();
+    /** The one-line key help for this step when {@code focused} has the focus. */
+    String help(Interactable focused);
+
+    /** Text that the arrow keys and Page Up/Down scroll, whatever has the focus. */
+    default Optional<ScrollingText> scrolled() {
+        return Optional.empty();
+    }
 
     /** Stores the answers as they are, valid or not (before Back, so nothing typed is lost). */
     default void keepAnswers() {
@@ -32,5 +38,11 @@ interface StepView {
      */
     default boolean commit() {
         return true;
+    }
+
+    /** The help for a focused button. */
+    static String buttonHelp(DisplayStyle style, boolean scrolls) {
+        return "Enter: press   Tab/" + (scrolls ? "Left/Right: other button   " + style.upDown() + "/PgUp/PgDn: scroll"
+                : "Shift-Tab: move") + "   Esc: quit";
     }
 }

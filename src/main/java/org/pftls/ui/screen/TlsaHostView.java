@@ -1,5 +1,7 @@
 package org.pftls.ui.screen;
 
+import org.pftls.ui.TextWrap;
+
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
@@ -26,7 +28,7 @@ final class TlsaHostView implements StepView {
     TlsaHostView(WizardModel model, Answers answers, DisplayStyle style, Navigator nav) {
         this.model = model;
         this.answers = answers;
-        this.myhostname = model.detection().myhostname();
+        this.myhostname = model.defaultTlsaHost();
         this.problem = new ProblemLabel(style);
         this.host = new EntryField(Dimensions.TEXT_WIDTH - 12,
                 answers.tlsaHost().isEmpty() ? myhostname : answers.tlsaHost(), nav::next);
@@ -73,8 +75,11 @@ final class TlsaHostView implements StepView {
     }
 
     @Override
-    public String help() {
-        return "Type the host name   Enter: next   Tab: to the buttons   Esc: quit";
+    public String help(Interactable focused) {
+        if (focused == host) {
+            return "Type the host name   Enter: next   Tab: to the buttons   Esc: quit";
+        }
+        return "Enter: " + (focused == back ? "back" : "next") + "   Tab/Left/Right: move   Esc: quit";
     }
 
     @Override

@@ -31,6 +31,7 @@ final class WizardTheme {
         if (!style.color()) {
             monochrome(p);
         }
+        noHotkeyLetters(p);
         return new PropertyTheme(p);
     }
 
@@ -45,6 +46,22 @@ final class WizardTheme {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    /**
+     * Lanterna draws a button's first letter like a hotkey (PRELIGHT, or ACTIVE with the focus), but
+     * buttons have none: the letter is drawn as the rest of the label (the quit question's keys are
+     * named in its help line).
+     */
+    private static void noHotkeyLetters(Properties p) {
+        String button = "com.googlecode.lanterna.gui2.Button.";
+        for (String[] same : new String[][] {{"PRELIGHT", ""}, {"ACTIVE", "[SELECTED]"}}) {
+            for (String part : new String[] {"foreground", "background", "sgr"}) {
+                String value = p.getProperty(button + part + same[1], p.getProperty(part + same[1],
+                        part.equals("sgr") ? "" : p.getProperty(part)));
+                p.setProperty(button + part + "[" + same[0] + "]", value);
+            }
+        }
     }
 
     private static void asciiGlyphs(Properties p) {
@@ -91,7 +108,7 @@ final class WizardTheme {
             p.remove(prefix + ".sgr[SELECTED]");
             p.remove(prefix + ".sgr[ACTIVE]");
         }
-        p.setProperty("com.googlecode.lanterna.gui2.Button.sgr[SELECTED]", "bold");
+        p.setProperty("com.googlecode.lanterna.gui2.Button.sgr[SELECTED]", "reverse");
         p.setProperty("com.googlecode.lanterna.gui2.Button.sgr[ACTIVE]", "reverse");
         p.setProperty("com.googlecode.lanterna.gui2.AbstractBorder.sgr[ACTIVE]", "");
         p.setProperty("com.googlecode.lanterna.gui2.DefaultWindowDecorationRenderer.sgr[ACTIVE]", "");

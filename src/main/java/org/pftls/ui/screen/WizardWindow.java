@@ -16,65 +16,62 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
-import org.pftls.ui.flow.Answers;
+import org.pftls.ui.TextWrap;
+import org.pftls.ui.flow.Ending;
 import org.pftls.ui.flow.Outcome;
-import org.pftls.ui.flow.Prepared;
+import org.pftls.ui.flow.QuitQuestion;
 import org.pftls.ui.flow.StepKind;
-import org.pftls.ui.flow.Task;
-import org.pftls.ui.flow.WizardModel;
+import org.pftls.ui.flow.WizardFlow;
 
 /**
- * The wizard's one window: it shows one step at a time (the step's panel is swapped in), walks the
- * model's step list forwards and back with one {@link Answers} object, runs Generate, Apply and
- * reload on the background {@link Executor} (posting results back to the GUI thread), asks before
- * quitting, and explains when the terminal is too small. It knows nothing of the real terminal:
+ * The wizard's one window: it shows the flow's current step (the step's panel is swapped in),
+ * passes Next, Back and quitting on to the {@link WizardFlow}, runs the flow's jobs (Generate,
+ * apply, reload) on the background {@link Executor} and posts their results back to the GUI
+ * thread, and explains when the terminal is too small. It knows nothing of the real terminal:
  * tests run it on a virtual one.
  */
 final class WizardWindow implements Navigator {
     private final WindowBasedTextGUI gui;
-    private final WizardModel model;
+    private final WizardFlow flow;
     private final DisplayStyle style;
     private final Executor worker;
-    private final BasicWindow window = new BasicWindow();
-    private final Answers answers = new Answers();
-    private final FilePicker picker;
-    private final List<String> afterDone = new ArrayList<>();
+    private final StepViews views;
+    private final Label help = new Label("");
+    private final BasicWindow window = new BasicWindow() {
+        @Override
+        public boolean handleInput(KeyStroke key) {
+            boolean handled = super.handleInput(key);
+            showHelp();
+            return handled;
+        }
+    };
 
-    private StepKind current;
     private StepView view;
+    private org.pftls.ui.flow.ReviewDocument lastReview;
     private Panel frame;
-    private Prepared prepared;
-    private Outcome outcome;
-    /** Id of the newest background job; results of older ones (Back, quit) are dropped. */
-    private int job;
     private boolean applying;
     /** True from the start of an apply until it has finished, as seen from any thread. */
     private final AtomicBoolean applyRunning = new AtomicBoolean();
     /** The outcome of an apply, as soon as the worker has it (the GUI may be gone by then). */
     private volatile Outcome appliedInBackground;
-    private boolean hostNamesFilled;
-    /** Set when applying failed: the plan may rest on a main.cf that has changed since; Back makes a new one. */
-    private boolean planStale;
     private boolean tooSmall;
     private Interactable focusBeforeTooSmall;
-    private Path savedCsr;
     /** Set when the wizard ends by the operator's choice; null while it runs. */
-    private WizardResult result;
+    private Ending ending;
 
-    WizardWindow(WindowBasedTextGUI gui, WizardModel model, DisplayStyle style, Executor worker) {
+    WizardWindow(WindowBasedTextGUI gui, WizardFlow flow, DisplayStyle style, Executor worker) {
         this.gui = gui;
-        this.model = model;
+        this.flow = flow;
         this.style = style;
         this.worker = worker;
-        this.picker = new FilePicker(gui, model, style);
+        this.views = new StepViews(gui, flow, style, this, worker);
         window.setHints(Set.of(Window.Hint.FULL_SCREEN));
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
@@ -82,6 +79,8 @@ final class WizardWindow implements Navigator {
                 if (isQuitKey(key)) {
                     deliver.set(false);
                     quit();
+                } else if (scrolls(key)) {
+                    deliver.set(false);
                 }
             }
 
@@ -90,13 +89,27 @@ final class WizardWindow implements Navigator {
                 gui.getGUIThread().invokeLater(WizardWindow.this::checkSize);
             }
         });
-        show(StepKind.DETECT);
+        show();
         checkSize();
     }
 
     static boolean isQuitKey(KeyStroke key) {
         return key.getKeyType() == KeyType.Escape
                 || key.getKeyType() == KeyType.Character && key.isCtrlDown() && key.getCharacter() == 'c';
+    }
+
+    /** Up, Down, Page Up and Page Down scroll the step's text, whatever has the focus. */
+    private boolean scrolls(KeyStroke key) {
+        KeyType t = key.getKeyType();
+        if (t != KeyType.ArrowUp && t != KeyType.ArrowDown && t != KeyType.PageUp && t != KeyType.PageDown) {
+            return false;
+        }
+        Optional<ScrollingText> text = view.scrolled();
+        if (text.isEmpty() || tooSmall || window.getFocusedInteractable() == text.get()) {
+            return false;
+        }
+        text.get().scroll(key);
+        return true;
     }
 
     Window window() {
@@ -107,14 +120,15 @@ final class WizardWindow implements Navigator {
      * How the wizard ended: cancelled until it is finished; if the GUI stopped (the terminal went
      * away) after a change was applied, the summary of that change.
      */
-    WizardResult result() {
-        if (result != null) {
-            return result;
+    Ending result() {
+        if (ending != null) {
+            return ending;
         }
-        if (outcome == null) {
-            outcome = appliedInBackground;
+        Outcome late = appliedInBackground;
+        if (late != null && flow.current() == StepKind.CONFIRM) {
+            flow.applied(late);
         }
-        return outcome != null ? new WizardResult(0, summary()) : WizardResult.cancelled();
+        return flow.appliedEnding().orElse(new Ending(1, List.of("pftls: wizard cancelled; nothing was changed.")));
     }
 
     /** Whether a change is being applied right now (it must be let finish before the process ends). */
@@ -122,53 +136,50 @@ final class WizardWindow implements Navigator {
         return applyRunning.get();
     }
 
+    /** The whole text of the step's scrolled text (Detect, Review, Done), also what is scrolled away: for tests. */
+    String scrolledText() {
+        return view.scrolled().map(ScrollingText::getText).orElse("");
+    }
+
+    /** The kinds of the last Review's sections (for tests). */
+    List<org.pftls.ui.flow.ReviewSection.Kind> reviewKinds() {
+        return lastReview == null ? List.of() : lastReview.kinds();
+    }
+
+    /** The headings of the last Review's sections (for tests). */
+    List<String> reviewHeadings() {
+        return lastReview == null ? List.of()
+                : lastReview.sections().stream().map(org.pftls.ui.flow.ReviewSection::heading).toList();
+    }
+
     /** The step on screen (for tests and screenshots). */
     StepKind current() {
-        return current;
+        return flow.current();
     }
 
     // ---- navigation ----
-
-    private List<StepKind> steps() {
-        return model.steps(answers.task() != null ? answers.task() : model.defaultTask());
-    }
 
     @Override
     public void next() {
         if (applying || !view.commit()) {
             return;
         }
-        switch (current) {
-            case REVIEW -> show(prepared.task().changes() && prepared.changesSomething()
-                    ? StepKind.CONFIRM : StepKind.DONE);
-            case DONE -> finish();
-            default -> {
-                List<StepKind> steps = steps();
-                show(steps.get(steps.indexOf(current) + 1));
-            }
+        if (flow.current() == StepKind.DONE) {
+            end(flow.finish());
+            return;
         }
+        flow.next();
+        show();
     }
 
     @Override
     public void back() {
-        if (applying || current == StepKind.DETECT) {
+        if (applying || !flow.canGoBack()) {
             return;
         }
         view.keepAnswers();
-        List<StepKind> steps = steps();
-        int i = steps.indexOf(current) - 1;
-        if (current == StepKind.CONFIRM && planStale) {
-            i = steps.indexOf(StepKind.GENERATE);
-        }
-        if (steps.get(i) == StepKind.GENERATE) {
-            i--;
-        }
-        if (current == StepKind.GENERATE || current == StepKind.REVIEW || planStale) {
-            job++;
-            prepared = null;
-            planStale = false;
-        }
-        show(steps.get(i));
+        flow.back();
+        show();
     }
 
     @Override
@@ -176,123 +187,63 @@ final class WizardWindow implements Navigator {
         if (applying) {
             return;
         }
-        if (current == StepKind.DONE) {
-            finish();
+        if (flow.current() == StepKind.DONE) {
+            end(flow.finish());
             return;
         }
-        if (prepared != null && model.hasUnwrittenFiles(prepared)) {
-            ChoiceDialog.show(gui, style, "Quit?", "The new key and certificate exist only in memory: nothing has"
-                    + " been written. Keep them as files in " + model.configDirectory() + " (not deployed), or"
-                    + " discard them?", List.of(
-                    new ChoiceDialog.Choice("Continue", () -> { }),
-                    new ChoiceDialog.Choice("Discard and quit", this::discard),
-                    new ChoiceDialog.Choice("Keep the files and quit", this::keepFiles)));
-        } else {
-            ChoiceDialog.show(gui, style, "Quit?", "Quit the wizard? Nothing has been changed.", List.of(
-                    new ChoiceDialog.Choice("Continue", () -> { }),
-                    new ChoiceDialog.Choice("Quit", () -> {
-                        job++;
-                        result = WizardResult.cancelled();
-                        window.close();
-                    })));
-        }
+        QuitQuestion q = flow.quitQuestion();
+        QuitDialog.show(gui, style, q, this::quitAs);
     }
 
-    private void discard() {
-        job++;
-        result = new WizardResult(1, List.of("pftls: wizard cancelled; the generated key and certificate were"
-                + " discarded (they had never been written); nothing was changed."));
-        window.close();
-    }
-
-    private void keepFiles() {
+    private void quitAs(QuitQuestion.Choice choice) {
         try {
-            Outcome kept = model.keepFilesOnly(prepared);
-            List<String> lines = new ArrayList<>();
-            lines.add("pftls: wizard cancelled before deploying; the generated files were kept, main.cf is unchanged.");
-            lines.addAll(kept.summary());
-            result = new WizardResult(1, lines);
-            window.close();
+            flow.quit(choice).ifPresent(this::end);
         } catch (PftlsException e) {
-            ChoiceDialog.show(gui, style, "Could not keep the files", e.getMessage(),
-                    List.of(new ChoiceDialog.Choice("OK", () -> { })));
+            ChoiceDialog.message(gui, style, "Could not keep the files", e.getMessage());
         }
     }
 
-    private void finish() {
-        result = new WizardResult(0, summary());
+    private void end(Ending e) {
+        ending = e;
         window.close();
     }
 
     // ---- showing a step ----
 
-    private void show(StepKind kind) {
+    private void show() {
         if (view instanceof GenerateView g) {
             g.stopped();
         }
-        current = kind;
-        view = viewFor(kind);
+        view = views.create(flow.current());
+        if (flow.current() == StepKind.REVIEW) {
+            lastReview = flow.review();
+        }
         frame = frame(view);
-        window.setTitle(title());
+        window.setTitle(style.text("pftls " + style.dash() + " " + flow.title()
+                + (flow.model().demo() ? "   [DEMO SANDBOX]" : "")));
         if (tooSmall) {
             focusBeforeTooSmall = view.initialFocus();
         } else {
             window.setComponent(frame);
             window.setFocusedInteractable(view.initialFocus());
         }
-        if (kind == StepKind.GENERATE) {
+        showHelp();
+        if (flow.current() == StepKind.GENERATE) {
             generate((GenerateView) view);
         }
     }
 
-    private StepView viewFor(StepKind kind) {
-        return switch (kind) {
-            case DETECT -> new DetectView(model.detection(), style, this);
-            case TASK -> new TaskView(model.taskOptions(), model.defaultTask(), answers, style, this);
-            case KEY -> new KeyView(model.keyOptions(answers.task()), model.defaultKeySpec(), answers, style, this);
-            case HOST_NAMES -> {
-                if (!hostNamesFilled && answers.hostNames().isEmpty()) {
-                    answers.hostNames(model.defaultHostNames());
-                }
-                hostNamesFilled = true;
-                yield new HostNamesView(model, answers, answers.task() == Task.CSR ? "The names the CSR asks for."
-                        : "The names the certificate is for.", style, this);
-            }
-            case FILES -> new FilesView(model, picker, answers, style, this);
-            case CSR_KEY -> new CsrKeyView(model.csrKeyOptions(), answers, style, this);
-            case TLSA_HOST -> new TlsaHostView(model, answers, style, this);
-            case GENERATE -> new GenerateView(generating(), style, this);
-            case REVIEW -> new ReviewView(prepared, existing(), ReviewView.offersCsr(prepared), csrActions(), style,
-                    this);
-            case CONFIRM -> new ConfirmView(prepared, model.demo(), style, this, this::apply);
-            case DONE -> new DoneView(doneLines(), outcome != null && outcome.reloadPossible(), this::reload,
-                    this::finish, style);
-        };
-    }
-
-    /** For Deploy: the certificate and key files as they are, and the certificate in them. */
-    private ReviewText.Existing existing() {
-        if (prepared.task() != Task.DEPLOY) {
-            return ReviewText.Existing.NONE;
+    private void showHelp() {
+        if (view != null) {
+            help.setText(style.text(view.help(window.getFocusedInteractable())));
         }
-        List<String> files = new ArrayList<>();
-        model.describeFile(answers.certFile()).ifPresent(f -> files.add(f + "  (certificate)"));
-        model.describeFile(answers.keyFile()).ifPresent(f -> files.add(f + "  (private key)"));
-        return new ReviewText.Existing(files, model.certificateIn(answers.certFile()));
-    }
-
-    private String title() {
-        List<StepKind> steps = steps();
-        int n = steps.indexOf(current) + 1;
-        return style.text("pftls " + style.dash() + " Step " + n + " of " + steps.size() + ": " + current.title()
-                + (model.demo() ? "   [DEMO SANDBOX]" : ""));
     }
 
     /** The step indicator: every step of the task, the current one in brackets. */
     private String indicator() {
         List<String> names = new ArrayList<>();
-        for (StepKind k : steps()) {
-            names.add(k == current ? "[" + k.title() + "]" : k.title());
+        for (StepKind k : flow.steps()) {
+            names.add(k == flow.current() ? "[" + k.title() + "]" : k.title());
         }
         return style.text(String.join(style.stepSeparator(), names));
     }
@@ -300,12 +251,12 @@ final class WizardWindow implements Navigator {
     private Panel frame(StepView v) {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(indicator()));
-        if (model.demo()) {
+        if (flow.model().demo()) {
             Label demo = new Label(style.text("DEMO SANDBOX: a throw-away configuration; nothing else is touched."));
             demo.addStyle(SGR.REVERSE);
             p.addComponent(demo);
         }
-        Label question = new Label(style.text(current.question()));
+        Label question = new Label(style.text(flow.current().question()));
         question.addStyle(SGR.BOLD);
         if (style.color()) {
             question.setForegroundColor(TextColor.ANSI.BLUE);
@@ -319,7 +270,7 @@ final class WizardWindow implements Navigator {
         }
         p.addComponent(row, LinearLayout.createLayoutData(LinearLayout.Alignment.End));
         p.addComponent(new Separator(Direction.HORIZONTAL), LinearLayout.createLayoutData(LinearLayout.Alignment.Fill));
-        p.addComponent(new Label(style.text(v.help())));
+        p.addComponent(help);
         return p;
     }
 
@@ -352,85 +303,52 @@ final class WizardWindow implements Navigator {
         gui.getGUIThread().invokeLater(r);
     }
 
-    private String generating() {
-        Task task = answers.task();
-        String names = String.join(", ", answers.hostNames());
-        return switch (task) {
-            case ENABLE_SERVER, NEW_KEY -> "Making a new " + WizardModel.label(answers.keySpec())
-                    + " key, a self-signed certificate for " + names + ", and the list of changes.";
-            case NEW_CERT -> "Making a new self-signed certificate for " + names + " (for the deployed "
-                    + answers.keySpec().algorithm().postfixName() + " key, or a new "
-                    + WizardModel.label(answers.keySpec()) + " key when none is deployed).";
-            case ENABLE_CLIENT -> "Working out the main.cf change for the SMTP client.";
-            case DEPLOY -> "Checking that " + answers.certFile() + " and " + answers.keyFile()
-                    + " match, and working out the main.cf change.";
-            case CSR -> "Making the CSR for the " + answers.csrKey() + " key, for " + names + ".";
-            case TLSA -> "Computing the TLSA records of the deployed keys.";
-        };
-    }
-
     private void generate(GenerateView g) {
-        int id = ++job;
-        Task task = answers.task();
-        Answers snapshot = snapshot();
+        WizardFlow.Generation job = flow.generate();
         g.started();
         worker.execute(() -> {
-            Prepared made = null;
             String failure = null;
+            org.pftls.ui.flow.Prepared made = null;
             try {
-                made = model.prepare(task, snapshot);
+                made = job.work().call();
             } catch (PftlsException e) {
                 failure = e.getMessage();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 failure = "internal error: " + e;
             }
-            Prepared p = made;
+            org.pftls.ui.flow.Prepared result = made;
             String why = failure;
             post(() -> {
-                if (id != job || current != StepKind.GENERATE) {
-                    return;
-                }
-                if (p != null) {
-                    prepared = p;
-                    show(StepKind.REVIEW);
-                } else {
-                    ((GenerateView) view).failed(why);
+                if (result != null) {
+                    if (flow.generated(job.id(), result)) {
+                        show();
+                    }
+                } else if (flow.generateFailed(job.id())) {
+                    g.failed(why);
                 }
             });
         });
     }
 
-    private Answers snapshot() {
-        Answers a = new Answers();
-        a.task(answers.task());
-        a.keySpec(answers.keySpec());
-        a.hostNames(List.copyOf(answers.hostNames()));
-        a.certFile(answers.certFile());
-        a.keyFile(answers.keyFile());
-        a.csrKey(answers.csrKey());
-        a.tlsaHost(answers.tlsaHost());
-        return a;
-    }
-
-    private void apply() {
+    /** The Confirm step's apply button. */
+    void apply(ConfirmView confirm) {
         if (applying) {
             return;
         }
         applying = true;
-        ConfirmView confirm = (ConfirmView) view;
         confirm.applying();
-        Prepared p = prepared;
+        var job = flow.apply();
         applyRunning.set(true);
         worker.execute(() -> {
             Outcome done = null;
             String failure = null;
             try {
-                done = model.apply(p);
+                done = job.call();
                 appliedInBackground = done;
             } catch (PftlsException e) {
-                failure = e.getMessage() + rereadAfterFailure();
-            } catch (RuntimeException e) {
-                failure = "internal error: " + e + rereadAfterFailure();
+                failure = e.getMessage();
+            } catch (Exception e) {
+                failure = "internal error: " + e;
             } finally {
                 applyRunning.set(false);
             }
@@ -439,86 +357,33 @@ final class WizardWindow implements Navigator {
             post(() -> {
                 applying = false;
                 if (o != null) {
-                    outcome = o;
-                    show(StepKind.DONE);
+                    flow.applied(o);
+                    show();
                 } else {
-                    planStale = true;
-                    confirm.failed(why);
+                    confirm.failed(flow.applyFailed(why));
                 }
             });
         });
     }
 
-    /** After a failed apply: reads main.cf and the files again, so that Back prepares a plan on what is there now. */
-    private String rereadAfterFailure() {
-        try {
-            model.refresh();
-            return " (pftls has read the configuration again: go Back to prepare the change anew)";
-        } catch (PftlsException e) {
-            return " (and reading the configuration again failed: " + e.getMessage() + ")";
-        }
-    }
-
-    private void reload() {
-        DoneView done = (DoneView) view;
+    /** The Done step's reload button. */
+    void reload(DoneView done) {
         done.reloading();
+        var job = flow.reload();
         worker.execute(() -> {
-            String line;
-            boolean ok;
+            WizardFlow.Reloaded r;
             try {
-                String said = model.reload();
-                line = "postfix reload: done." + (said.isBlank() ? "" : " It said: " + said.replace('\n', ' '));
-                ok = true;
-            } catch (PftlsException e) {
-                line = "postfix reload failed: " + e.getMessage();
-                ok = false;
+                r = job.call();
+            } catch (Exception e) {
+                r = new WizardFlow.Reloaded(false, "postfix reload failed: internal error: " + e);
             }
-            String text = line;
-            boolean success = ok;
+            WizardFlow.Reloaded result = r;
             post(() -> {
-                afterDone.add(text);
+                flow.reloaded(result);
                 if (view == done) {
-                    done.reloaded(text, success);
+                    done.reloaded(result.line(), result.ok());
                 }
             });
         });
-    }
-
-    private ReviewView.CsrActions csrActions() {
-        return new ReviewView.CsrActions() {
-            @Override
-            public String csr() {
-                try {
-                    return model.newKeyCsr(prepared, answers.hostNames()).orElse(null);
-                } catch (PftlsException e) {
-                    ChoiceDialog.show(gui, style, "No CSR", e.getMessage(),
-                            List.of(new ChoiceDialog.Choice("OK", () -> { })));
-                    return null;
-                }
-            }
-
-            @Override
-            public void save(String csr, Consumer<String> saved) {
-                String host = answers.hostNames().isEmpty() ? "server" : answers.hostNames().get(0);
-                SaveCsrDialog.open(gui, model, style, prepared, csr, "csr-" + host + ".pem", path -> {
-                    savedCsr = path;
-                    saved.accept(path.toString());
-                });
-            }
-        };
-    }
-
-    // ---- Done and the summary ----
-
-    private DoneText doneText() {
-        return new DoneText(outcome, prepared, savedCsr, afterDone, model.demo(), model.configDirectory());
-    }
-
-    private List<String> doneLines() {
-        return doneText().screen();
-    }
-
-    private List<String> summary() {
-        return doneText().summary();
     }
 }

@@ -109,7 +109,7 @@ class ExpanderTest {
     @ParameterizedTest
     @CsvSource({"3, 3.0, ==", "3.0.0, 3, ==", "3.10, 3.9, >", "0, 3.6, <", "1023.5, 3.6, >"})
     void compatibilityLevels(String left, String right, String relation) {
-        int c = Long.compare(Expander.compatibilityLevel(left), Expander.compatibilityLevel(right));
+        int c = Long.compare(CompatibilityLevel.parse(left), CompatibilityLevel.parse(right));
         assertEquals(relation, c == 0 ? "==" : c < 0 ? "<" : ">");
     }
 

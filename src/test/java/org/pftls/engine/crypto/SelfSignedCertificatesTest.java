@@ -148,4 +148,19 @@ class SelfSignedCertificatesTest {
         assertEquals(TestKeys.readText(ours), OpenSsl.text("x509", "-in", ours.toString()));
         assertTrue(TestKeys.readText(keyFile).startsWith("-----BEGIN EC PARAMETERS-----\n"));
     }
+
+    @Test
+    void theSummaryOfANewCertificateIsWhatParsingItGives() throws Exception {
+        for (KeyPair key : List.of(rsa, ec)) {
+            for (List<String> names : List.of(NAMES, List.of("*.example.net", "a-b.example.org"))) {
+                SelfSignedCertificates.Issued issued = new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                        .issue(key, names);
+                assertEquals(issued.pem(), new SelfSignedCertificates(TestKeys.CLOCK, TestKeys.seeded(9))
+                        .createPem(key, names), "the same certificate as createPem");
+                X509Certificate parsed = CertificateFiles.readCertificates(
+                        issued.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "new.pem").get(0);
+                assertEquals(CertificateSummary.of(parsed), issued.summary());
+            }
+        }
+    }
 }

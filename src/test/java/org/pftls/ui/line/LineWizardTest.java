@@ -27,7 +27,7 @@ import org.pftls.ui.line.ScriptedWizard.Result;
  * result is compared byte for byte with the command line's on a twin sandbox (same main.cf, same
  * fixed clock, same seeded randomness): the wizard and the CLI make the same files and main.cf.
  */
-class LineWizardTest {
+public class LineWizardTest {
     private static final String STAMP = "20261125-120000";
     private static final String HOST = "mail.example.org";
 
@@ -49,7 +49,7 @@ class LineWizardTest {
     @Test
     void enableServerWithEveryDefaultEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).run("", "", "", "yes");
+        Result r = new ScriptedWizard(w).run("", "", "", "", "yes");
         Sandbox c = cliSide();
         Sandbox.Run cli = c.run("enable-server");
         assertEquals(0, cli.status(), cli.err());
@@ -61,13 +61,15 @@ class LineWizardTest {
         String o = r.output();
         assertContainsInOrder(o, "Step 1 of 8: Detect", "Step 2 of 8: Task", "Step 3 of 8: Key",
                 "Choose 1-6 [1]: ", "Step 4 of 8: Host names", "Host names [" + HOST + "]: ",
-                "Step 5 of 8: Generate", "Making a new RSA 2048 key and a self-signed certificate for " + HOST,
-                "Step 6 of 8: Review", "0600  ", "private key  " + dir.resolve("key-" + STAMP + ".pem"),
-                "Subject:     CN=" + HOST, "SHA-256 fingerprint:", "_25._tcp." + HOST + ". IN TLSA 3 1 1 ",
-                "+smtpd_tls_security_level = may", "Equivalent command:",
+                "Step 5 of 8: Generate", "Making a new RSA 2048 key, a self-signed certificate for " + HOST,
+                "Step 6 of 8: Review", "Equivalent command:", "enable-server -a rsa -b 2048 " + HOST,
+                "0600  ", "private key  " + dir.resolve("key-" + STAMP + ".pem"),
+                "+smtpd_tls_security_level = may", "Subject:    CN=" + HOST, "SHA-256:",
+                "_25._tcp." + HOST + ". IN TLSA 3 1 1 ", "3) Next", "Choose 1-3 [3]: ",
                 "Step 7 of 8: Confirm", "Apply these changes now? Type yes to apply or no to cancel [no]: yes",
-                "Step 8 of 8: Done", "pftls: changed:", "created " + dir.resolve("key-" + STAMP + ".pem"),
-                "pftls: Enabled opportunistic TLS in the Postfix SMTP server", "Next steps:");
+                "Step 8 of 8: Done", "What changed:", "created " + dir.resolve("key-" + STAMP + ".pem"),
+                "  Enabled opportunistic TLS in the Postfix SMTP server", "Next steps:");
+        assertFalse(o.contains("postfix tls"), "the wizard names pftls commands: " + o);
         assertFalse(o.contains("postfix reload\" now"), "no reload offered without a Postfix to reload");
         assertPlainText(o);
     }
@@ -75,7 +77,7 @@ class LineWizardTest {
     @Test
     void enableServerEcdsaWithTwoNamesEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).run("1", "5", "mx.example.com smtp.example.com", "yes");
+        Result r = new ScriptedWizard(w).run("1", "5", "mx.example.com smtp.example.com", "", "yes");
         Sandbox c = cliSide();
         Sandbox.Run cli = c.run("enable-server", "-a", "ecdsa", "-b", "secp384r1", "mx.example.com", "smtp.example.com");
         assertEquals(0, cli.status(), cli.err());
@@ -83,8 +85,8 @@ class LineWizardTest {
         assertEquals(0, r.status(), r.output());
         assertSameResult(c);
         assertTrue(Files.exists(dir.resolve("eckey-" + STAMP + ".pem")));
-        assertTrue(r.output().contains("Key:         ECDSA secp384r1"), r.output());
-        assertTrue(r.output().contains("DNS names:   mx.example.com smtp.example.com"), r.output());
+        assertTrue(r.output().contains("Key:        ECDSA secp384r1"), r.output());
+        assertTrue(r.output().contains("DNS names:  mx.example.com, smtp.example.com"), r.output());
         assertTrue(r.output().contains("enable-server -a ecdsa -b secp384r1 mx.example.com smtp.example.com"));
         assertEquals(cliMessages(cli), r.logged());
         assertPlainText(r.output());
@@ -101,9 +103,10 @@ class LineWizardTest {
         assertEquals(0, r.status(), r.output());
         assertSameResult(c);
         assertTrue(w.mainCfText().contains("smtp_tls_security_level = may\n"));
-        assertContainsInOrder(r.output(), "Step 3 of 6: Generate", "Step 4 of 6: Review", "main.cf changes",
-                "+smtp_tls_security_level = may", "Step 5 of 6: Confirm", "Step 6 of 6: Done");
-        assertFalse(r.output().contains("Files to create"));
+        assertContainsInOrder(r.output(), "Step 3 of 6: Generate", "Step 4 of 6: Review", "No new files are created.",
+                "main.cf will change like this", "+smtp_tls_security_level = may", "Step 5 of 6: Confirm",
+                "Step 6 of 6: Done");
+        assertFalse(r.output().contains("private key  "), "no file is made");
         assertEquals(cliMessages(cli), r.logged());
     }
 
@@ -111,7 +114,7 @@ class LineWizardTest {
     void newServerKeyEcdsaRefusesBadAnswersThenEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> mainCfBefore = w.snapshot();
-        Result r = new ScriptedWizard(w).run("3", "0", "ecdsa", "4", "bad_name", "a.example,b.example", "yes");
+        Result r = new ScriptedWizard(w).run("3", "0", "ecdsa", "4", "bad_name", "a.example,b.example", "", "yes");
         Sandbox c = cliSide();
         Sandbox.Run cli = c.run("new-server-key", "-a", "ecdsa", "a.example", "b.example");
         assertEquals(0, cli.status(), cli.err());
@@ -124,7 +127,7 @@ class LineWizardTest {
                 "  ! \"0\" is not one of the choices: type a number from 1 to 6 (Enter takes 1),",
                 "Choose 1-6 [1]: ecdsa", "  ! \"ecdsa\" is not one of the choices",
                 "Choose 1-6 [1]: 4", "Host names [" + HOST + "]: bad_name", "  ! ",
-                "Host names [" + HOST + "]: a.example,b.example", "main.cf: no change.");
+                "Host names [" + HOST + "]: a.example,b.example", "main.cf does not change.");
         assertEquals(cliMessages(cli), r.logged());
     }
 
@@ -135,7 +138,7 @@ class LineWizardTest {
         Sandbox c = cliSide();
         assertEquals(0, c.run("enable-server").status());
 
-        Result r = new ScriptedWizard(w).run("4", "", "", "yes");
+        Result r = new ScriptedWizard(w).run("4", "", "", "", "yes");
         Sandbox.Run cli = c.run("new-server-cert");
         assertEquals(0, cli.status(), cli.err());
 
@@ -173,9 +176,9 @@ class LineWizardTest {
                 "Step 4 of 7: Generate", "failed.", "  ! ",
                 "Step 3 of 7: Files", "Certificate file [" + cert + "]: ",
                 "Private key file [" + ecKey + "]: " + key,
-                "Step 5 of 7: Review", "Certificate:", "Subject:     CN=" + HOST, "SHA-256 fingerprint:",
-                "; " + dir.resolve(key), "_25._tcp." + HOST + ". IN TLSA 3 1 1 ",
-                "+smtpd_tls_cert_file = " + dir.resolve(cert), "Step 7 of 7: Done");
+                "Step 5 of 7: Review", "Files to deploy, as they are", "(private key)",
+                "+smtpd_tls_cert_file = " + dir.resolve(cert), "Certificate:", "Subject:    CN=" + HOST, "SHA-256:",
+                "; " + dir.resolve(key), "_25._tcp." + HOST + ". IN TLSA 3 1 1 ", "Step 7 of 7: Done");
         assertEquals(cliMessages(cli), r.logged());
     }
 
@@ -187,7 +190,7 @@ class LineWizardTest {
         assertEquals(0, c.run("enable-server").status());
         Map<String, String> before = w.snapshot();
 
-        Result r = new ScriptedWizard(w).run("6", "", "", "", "2", "csr.pem", "");
+        Result r = new ScriptedWizard(w).run("6", "", "", "1", "csr.pem", "");
         Sandbox.Run cli = c.run("output-server-csr", "-k", "rsa", HOST);
         assertEquals(0, cli.status(), cli.err());
 
@@ -203,9 +206,11 @@ class LineWizardTest {
         before.remove("");
         assertEquals(before, after, "only the CSR file is new");
         assertContainsInOrder(r.output(), "Step 3 of 7: Key", "RSA key", "Step 4 of 7: Host names",
-                "Step 6 of 7: Review", "output-server-csr -k rsa " + HOST, "Choose 1-3 [1]: ",
-                "-----BEGIN CERTIFICATE REQUEST-----", "Choose 1-3 [3]: 2", "Saved the CSR to " + dir.resolve("csr.pem"),
-                "Choose 1-3 [3]: ", "Step 7 of 7: Done", "pftls: saved the CSR in " + dir.resolve("csr.pem"));
+                "Step 6 of 7: Review", "output-server-csr -k rsa " + HOST, "\n-----BEGIN CERTIFICATE REQUEST-----",
+                "1) Save the CSR to a file", "2) Finish", "Choose 1-2 [2]: 1",
+                "[csr-" + HOST + ".pem]: csr.pem", "Saved the CSR to " + dir.resolve("csr.pem"),
+                "Choose 1-2 [2]: ", "Step 7 of 7: Done",
+                "Nothing was changed except that the CSR was saved to " + dir.resolve("csr.pem"));
         assertTrue(r.logged().isEmpty(), "a CSR changes nothing and logs nothing");
     }
 
@@ -227,7 +232,7 @@ class LineWizardTest {
         }
         assertContainsInOrder(r.output(), "Step 3 of 6: Host name", "Host name [" + HOST + "]: bad host", "  ! ",
                 "Host name [" + HOST + "]: mx.example.com", "_25._tcp.mx.example.com. IN TLSA 3 1 1 ",
-                "Step 6 of 6: Done", "pftls: nothing was changed.");
+                "Step 6 of 6: Done", "Nothing was changed.", "publish the records in DNS");
         assertEquals(before, w.snapshot());
     }
 
@@ -246,7 +251,7 @@ class LineWizardTest {
                 "configured (smtp_tls_security_level = may)",
                 "Choose 1-7 [1]: 6", "  ! 6 (Output a certificate signing request (CSR)) is not available: no server",
                 "key is deployed yet", "Quit the wizard? Nothing has been changed. [no]: yes",
-                "pftls: cancelled; nothing was changed.");
+                "pftls: wizard cancelled; nothing was changed.");
         assertEquals(before, w.snapshot());
     }
 
@@ -254,16 +259,19 @@ class LineWizardTest {
     void backKeepsAnswersAndConfirmBackRegeneratesWithTheNewAnswers() throws Exception {
         Sandbox w = wizardSide();
         Result r = new ScriptedWizard(w).run("3", "5", "back", "back", "back", "", "",
-                "old.example", "back", "new.example", "yes");
+                "old.example", "back", "", "", "back", "back", "new.example", "", "yes");
         assertEquals(0, r.status(), r.output());
         assertContainsInOrder(r.output(), "Step 3 of 8: Key", "Choose 1-6 [1]: 5", "Host names [" + HOST + "]: back",
                 "Step 3 of 8: Key", "Choose 1-6 [5]: back", "Step 2 of 8: Task", "Choose 1-7 [3]: back",
                 "Step 1 of 8: Detect", "Step 2 of 8: Task", "Choose 1-7 [3]: ", "Choose 1-6 [5]: ",
-                "Host names [" + HOST + "]: old.example", "Step 7 of 8: Confirm", "[no]: back",
-                "Step 4 of 8: Host names", "Host names [old.example]: new.example", "Step 7 of 8: Confirm");
+                "Host names [" + HOST + "]: old.example", "Step 6 of 8: Review", "Choose 1-3 [3]: back",
+                "Step 4 of 8: Host names", "Host names [old.example]: ", "Step 6 of 8: Review", "Choose 1-3 [3]: ",
+                "Step 7 of 8: Confirm", "[no]: back", "Step 6 of 8: Review", "Choose 1-3 [3]: back",
+                "Step 4 of 8: Host names",
+                "Host names [old.example]: new.example", "Step 6 of 8: Review", "Step 7 of 8: Confirm");
         assertEquals(List.of(dir.resolve("eckey-" + STAMP + ".pem")), list(dir, "eckey-"),
                 "only the confirmed key is written");
-        assertTrue(r.output().contains("DNS names:   new.example\n"), r.output());
+        assertTrue(r.output().contains("DNS names:  new.example\n"), r.output());
         Sandbox.Run status = w.run("status");
         assertEquals(0, status.status());
     }
@@ -276,7 +284,7 @@ class LineWizardTest {
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "Choose 1-7 [1]: quit", "Quit the wizard? Nothing has been changed. [no]: maybe",
                 "  ! please type yes or no", "[no]: no", "Choose 1-7 [1]: 1", "Choose 1-6 [1]: QUIT",
-                "[no]: y", "pftls: cancelled; nothing was changed.");
+                "[no]: y", "pftls: wizard cancelled; nothing was changed.");
         assertEquals(before, w.snapshot());
     }
 
@@ -284,11 +292,12 @@ class LineWizardTest {
     void confirmDefaultsToNoAndGeneratedFilesAreDiscardedByDefault() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> before = w.snapshot();
-        Result r = new ScriptedWizard(w).run("", "4", "", "", "");
+        Result r = new ScriptedWizard(w).run("", "4", "", "", "", "");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "[no]: \n", "Not applied.",
-                "The new key and certificate exist only in memory.", "1) Discard them", "2) Keep them",
-                "Choose 1-2 [1]: ", "pftls: cancelled; nothing was changed.");
+                "The new key and certificate exist only in memory: nothing has been written.", "1) Continue",
+                "2) Discard and quit", "3) Keep the files and quit", "Choose 1-3 [2]: ",
+                "pftls: wizard cancelled; the generated key and certificate were discarded");
         assertEquals(before, w.snapshot());
     }
 
@@ -296,10 +305,12 @@ class LineWizardTest {
     void quitAfterGenerateCanKeepTheFilesWithoutDeployingThem() throws Exception {
         Sandbox w = wizardSide();
         String mainCf = w.mainCfText();
-        Result r = new ScriptedWizard(w).run("1", "4", "", "quit", "yes", "2");
+        Result r = new ScriptedWizard(w).run("1", "4", "", "", "quit", "back", "quit", "3");
         assertEquals(1, r.status());
-        assertContainsInOrder(r.output(), "Choose 1-2 [1]: 2", "created " + dir.resolve("eckey-" + STAMP + ".pem")
-                + " (not deployed)", "pftls: cancelled; the new files were kept, main.cf was not changed.");
+        assertContainsInOrder(r.output(), "[no]: quit", "Choose 1-3 [1]: back", "Step 7 of 8: Confirm", "[no]: quit",
+                "Choose 1-3 [1]: 3", "the new files were kept, main.cf is unchanged.",
+                "created " + dir.resolve("eckey-" + STAMP + ".pem") + " (not deployed)",
+                "Deploy them later with: pftls -c " + dir + " deploy-server-cert");
         assertEquals("rw-------", mode(dir.resolve("eckey-" + STAMP + ".pem")));
         assertTrue(Files.exists(dir.resolve("eccert-" + STAMP + ".pem")));
         assertEquals(mainCf, w.mainCfText());
@@ -324,7 +335,7 @@ class LineWizardTest {
     void endOfInputAtConfirmWritesNothingEvenAfterGenerate() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> before = w.snapshot();
-        Result r = new ScriptedWizard(w).run("1", "", "");
+        Result r = new ScriptedWizard(w).run("1", "", "", "");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "Step 7 of 8: Confirm", "pftls: end of input");
         assertEquals(before, w.snapshot());
@@ -344,10 +355,11 @@ class LineWizardTest {
     @Test
     void mainCfChangedBeforeConfirmIsRefusedAndNothingIsWritten() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).before(3, () -> append(w.mainCf(), "# edited meanwhile\n"))
-                .run("1", "", "", "yes");
+        Result r = new ScriptedWizard(w).before(4, () -> append(w.mainCf(), "# edited meanwhile\n"))
+                .run("1", "", "", "", "yes");
         assertEquals(1, r.status(), r.output());
-        assertContainsInOrder(r.output(), "Applying ... failed.", "pftls: fatal: ");
+        assertContainsInOrder(r.output(), "Applying ... failed.", "  ! Not applied: ", "main.cf was changed",
+                "Type back to prepare the change again", "back or quit [back]: ", "pftls: end of input");
         assertTrue(list(dir, "key-").isEmpty(), "no key is left behind");
         assertTrue(list(dir, "cert-").isEmpty());
         assertTrue(w.mainCfText().endsWith("# edited meanwhile\n"));
@@ -374,8 +386,9 @@ class LineWizardTest {
         Result r = new ScriptedWizard(w).withPostfix().run("2", "yes", "yes");
         assertEquals(0, r.status(), r.output());
         assertEquals(List.of("reload"), r.reloads());
-        assertContainsInOrder(r.output(), "Run \"postfix reload\" now, so that Postfix uses the new settings? [no]: yes",
-                "refreshing the Postfix mail system", "pftls: postfix reloaded.");
+        assertContainsInOrder(r.output(), "pftls offers to run postfix reload now",
+                "Run \"postfix reload\" now, so that Postfix uses the new settings? [no]: yes",
+                "pftls: postfix reload: done. It said: postfix/postfix-script: refreshing the Postfix mail system");
 
         Sandbox other = Sandbox.withSample(twinDir, "debian-fresh.cf");
         Result no = new ScriptedWizard(other).withPostfix().run("2", "yes", "");
@@ -449,7 +462,7 @@ class LineWizardTest {
     }
 
     /** Plain text only: no escape sequences, no carriage returns, no backspaces. */
-    static void assertPlainText(String text) {
+    public static void assertPlainText(String text) {
         for (char ch : text.toCharArray()) {
             assertTrue(ch == '\n' || (ch >= ' ' && ch != 127), "control character " + (int) ch + " in:\n" + text);
         }

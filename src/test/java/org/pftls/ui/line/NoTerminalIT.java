@@ -85,7 +85,7 @@ class NoTerminalIT {
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("Choose 1-7 [1]: 2\n"), r.out());
         assertTrue(r.out().contains("Apply these changes now? Type yes to apply or no to cancel [no]: yes\n"), r.out());
-        assertTrue(r.out().contains("pftls: Enabled opportunistic TLS in the Postfix SMTP client."), r.out());
+        assertTrue(r.out().contains("  Enabled opportunistic TLS in the Postfix SMTP client."), r.out());
         for (char c : r.out().toCharArray()) {
             assertTrue(c == '\n' || c >= ' ', "plain text only, found control character " + (int) c);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pftls.engine.tls.Instance;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.Option;
 import org.pftls.ui.flow.WizardModel;
 
@@ -73,7 +74,7 @@ class PromptPartsTest {
         Files.createDirectory(dir.resolve("ssl"));
         Files.writeString(dir.resolve("ssl/chain.pem"), "x");
         var ports = s.ports();
-        WizardModel model = new WizardModel(dir, () -> Instance.read(dir, ports), (l, t) -> { }, null, false);
+        WizardModel model = TestWizards.model(dir, ports, (l, t) -> { }, TestWizards.NO_POSTFIX, false);
         ConfigFileCompleter completer = new ConfigFileCompleter(model);
 
         assertEquals(List.of("cert.pem", "main.cf", "ssl/"), values(completer.candidates("")));
@@ -88,5 +89,26 @@ class PromptPartsTest {
 
     private static List<String> values(List<Candidate> candidates) {
         return candidates.stream().map(Candidate::value).sorted().toList();
+    }
+
+    @Test
+    void aChecklistIsUntickedAndTickedAgainByNumber() throws Exception {
+        var in = new java.io.ByteArrayInputStream("2\n1 x 2\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var out = new java.io.ByteArrayOutputStream();
+        try (var terminal = new org.jline.terminal.impl.DumbTerminal("t", "dumb", in, out,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            Prompter io = new Prompter(terminal, true, (r, l, c) -> { });
+            var list = new org.pftls.ui.flow.ReviewBlock.Checklist("main.cf", List.of(
+                    new org.pftls.ui.flow.ReviewBlock.Entry("a", "a = 1", "changed", true),
+                    new org.pftls.ui.flow.ReviewBlock.Entry("k", "k = 2", "kept", false),
+                    new org.pftls.ui.flow.ReviewBlock.Entry("b", "b = 3", "added", true)));
+            java.util.Set<String> unticked = new java.util.HashSet<>();
+            int[] shown = new int[1];
+            assertEquals(LineSession.Move.NEXT, new LineChecklist(io).ask(list, unticked, () -> shown[0]++));
+            assertEquals(java.util.Set.of("a"), unticked, "2 unticked b, then 1 unticked a and 2 ticked b again");
+            assertEquals(1, shown[0], "shown again after each answer without a mistake");
+            terminal.flush();
+        }
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("  ! \"x\" is not one of 1 to 2"));
     }
 }

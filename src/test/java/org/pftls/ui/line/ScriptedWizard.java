@@ -12,8 +12,8 @@ import java.util.Map;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.ports.PostfixControl;
-import org.pftls.engine.tls.Instance;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -22,9 +22,9 @@ import org.pftls.ui.flow.WizardModel;
  * logged. Optional hooks run just before a given answer is read, to change the world between
  * two questions.
  */
-final class ScriptedWizard {
+public final class ScriptedWizard {
     /** What one run produced. */
-    record Result(int status, String output, List<String> logged, List<String> reloads) { }
+    public record Result(int status, String output, List<String> logged, List<String> reloads) { }
 
     /** Records reloads instead of running Postfix; available or not as the test says. */
     static final class RecordingPostfix implements PostfixControl {
@@ -52,16 +52,16 @@ final class ScriptedWizard {
     private boolean postfixAvailable;
     private final Map<Integer, Runnable> hooks = new HashMap<>();
 
-    ScriptedWizard(Sandbox sandbox) {
+    public ScriptedWizard(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
-    ScriptedWizard demo() {
+    public ScriptedWizard demo() {
         this.demo = true;
         return this;
     }
 
-    ScriptedWizard withPostfix() {
+    public ScriptedWizard withPostfix() {
         this.postfixAvailable = true;
         return this;
     }
@@ -72,16 +72,16 @@ final class ScriptedWizard {
         return this;
     }
 
-    Result run(String... answers) throws PftlsException {
+    public Result run(String... answers) throws PftlsException {
         Path dir = sandbox.dir();
         Ports ports = sandbox.ports();
         List<String> logged = new ArrayList<>();
         RecordingPostfix postfix = new RecordingPostfix(postfixAvailable);
-        WizardModel model = new WizardModel(dir, () -> Instance.read(dir, ports),
-                (level, text) -> logged.add(level + " " + text), postfix, demo);
+        WizardModel model = TestWizards.model(dir, ports, (level, text) -> logged.add(level + " " + text), postfix,
+                demo);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LineWizard.run(model, new LineByLineInput(answers, hooks),
-                new PrintStream(out, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"));
+                new PrintStream(out, true, StandardCharsets.UTF_8), false);
         String text = out.toString(StandardCharsets.UTF_8);
         LineWizardTest.assertPlainText(text);
         return new Result(status, text, logged, postfix.reloads);

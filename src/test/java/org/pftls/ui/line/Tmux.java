@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * its output can be read. Everything the program writes is also logged raw (pipe-pane), to check
  * for escape sequences. Polls the screen instead of sleeping fixed times.
  */
-final class Tmux implements AutoCloseable {
+public final class Tmux implements AutoCloseable {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     private final String socket;
@@ -36,7 +36,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Starts {@code command} in a new {@code columns}x{@code rows} window. */
-    static Tmux start(Path workDir, int columns, int rows, List<String> command) throws IOException {
+    public static Tmux start(Path workDir, int columns, int rows, List<String> command) throws IOException {
         requireTmux();
         Tmux t = new Tmux(workDir);
         // The exit status goes to a file (tmux started from a JVM does not always collect it). Ctrl-C
@@ -66,12 +66,12 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Everything on the screen and in the scrollback, as text. */
-    String screen() {
+    public String screen() {
         return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "it");
     }
 
     /** Waits until the screen shows {@code text}; fails with the screen if it does not in time. */
-    String waitFor(String text, Duration timeout) {
+    public String waitFor(String text, Duration timeout) {
         return waitUntil(s -> s.contains(text), "\"" + text + "\"", timeout);
     }
 
@@ -81,7 +81,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Waits until the screen satisfies {@code done}; fails with the screen if it does not in time. */
-    String waitUntil(Predicate<String> done, String what, Duration timeout) {
+    public String waitUntil(Predicate<String> done, String what, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         String s = screen();
         while (!done.test(s)) {
@@ -109,7 +109,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Types {@code text} literally, then Enter. */
-    void answer(String text) {
+    public void answer(String text) {
         if (!text.isEmpty()) {
             tmux("send-keys", "-t", "it", "-l", text);
         }
@@ -117,7 +117,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Presses keys by tmux name (C-c, Tab, Enter). */
-    void keys(String... keys) {
+    public void keys(String... keys) {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", "it"));
         args.addAll(List.of(keys));
         tmux(args.toArray(String[]::new));
@@ -129,7 +129,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Waits for the command to exit and returns its exit status. */
-    int exitStatus(Duration timeout) {
+    public int exitStatus(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         String text = "";
         while (!text.endsWith("\n")) {

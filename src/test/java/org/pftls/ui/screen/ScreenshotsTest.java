@@ -79,19 +79,19 @@ class ScreenshotsTest {
         for (int i = 0; i <= "bad_name".length(); i++) {
             d.press(KeyType.Backspace);
         }
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.hostNamesNext();
         shot(d, dir, "05-generate");
         d.runJobs();
         assertEquals(StepKind.REVIEW, d.step());
         shot(d, dir, "06-review");
-        d.press(KeyType.ArrowUp).press(KeyType.PageDown);
+        d.press(KeyType.PageDown);
         shot(d, dir, "06b-review-diff");
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Escape);
+        d.press(KeyType.Escape);
         shot(d, dir, "06c-quit-keep-or-discard");
         d.press(KeyType.Escape).press(KeyType.Enter);
         assertEquals(StepKind.CONFIRM, d.step(), d.text());
         shot(d, dir, "07-confirm");
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         shot(d, dir, "08-done");
         checkWritten();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import org.pftls.ui.flow.StepKind;
+import org.pftls.ui.flow.WizardFlow;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -28,6 +29,8 @@ final class WizardDriver {
     final MultiWindowTextGUI gui;
     final Queue<Runnable> jobs = new ArrayDeque<>();
     final WizardWindow wizard;
+    /** Every step shown so far, in order (a step shown again after another is listed again). */
+    final List<StepKind> shown = new ArrayList<>();
 
     WizardDriver(WizardModel model, DisplayStyle style, TerminalSize size) {
         try {
@@ -36,7 +39,7 @@ final class WizardDriver {
             screen.startScreen();
             gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
             gui.setTheme(WizardTheme.of(style));
-            wizard = new WizardWindow(gui, model, style, jobs::add);
+            wizard = new WizardWindow(gui, new WizardFlow(model, jobs::add), style, jobs::add);
             gui.addWindow(wizard.window());
             pump();
         } catch (IOException e) {
@@ -53,6 +56,9 @@ final class WizardDriver {
         try {
             for (int i = 0; i < 3; i++) {
                 gui.getGUIThread().processEventsAndUpdate();
+                if (shown.isEmpty() || shown.get(shown.size() - 1) != wizard.current()) {
+                    shown.add(wizard.current());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,6 +69,7 @@ final class WizardDriver {
     WizardDriver press(KeyType... keys) {
         for (KeyType k : keys) {
             terminal.addInput(new KeyStroke(k));
+            pump();
         }
         return pump();
     }
@@ -78,6 +85,22 @@ final class WizardDriver {
         for (char c : text.toCharArray()) {
             terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
         }
+        return pump();
+    }
+
+    /** On the Host names step: Tab (to Next) and Enter. */
+    WizardDriver hostNamesNext() {
+        return press(KeyType.Tab, KeyType.Enter);
+    }
+
+    /** On the Confirm step: past Back and Quit to the apply button, and press it. */
+    WizardDriver confirm() {
+        return press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+    }
+
+    /** A control key: Ctrl and the letter. */
+    WizardDriver ctrl(char letter) {
+        terminal.addInput(new KeyStroke(letter, true, false));
         return pump();
     }
 

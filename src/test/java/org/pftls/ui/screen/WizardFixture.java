@@ -3,12 +3,11 @@ package org.pftls.ui.screen;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pftls.engine.PftlsException;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.PostfixControl;
 import org.pftls.engine.ports.Ports;
-import org.pftls.engine.tls.Instance;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -51,11 +50,7 @@ final class WizardFixture {
                 return "postfix/postfix-script: refreshing the Postfix mail system";
             }
         };
-        try {
-            return new WizardModel(dir, () -> Instance.read(dir, ports), sink, postfix, demo);
-        } catch (PftlsException e) {
-            throw new AssertionError(e);
-        }
+        return TestWizards.model(dir, ports, sink, postfix, demo);
     }
 
     WizardModel model() {

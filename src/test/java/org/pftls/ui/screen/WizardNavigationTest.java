@@ -33,7 +33,7 @@ class WizardNavigationTest {
     /** … → Key (ECDSA secp256r1) → Host names → Generate → Review. */
     private static WizardDriver toReview(WizardFixture f) {
         WizardDriver d = toKey(f).press(KeyType.ArrowDown, 3).press(KeyType.Enter);
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.hostNamesNext().runJobs();
         assertEquals(StepKind.REVIEW, d.step(), d.text());
         return d;
     }
@@ -43,7 +43,7 @@ class WizardNavigationTest {
         WizardDriver d = toKey(fresh());
         d.press(KeyType.ArrowDown, 4).press(KeyType.Enter); // ECDSA secp384r1
         d.type("\nmx.example.org");
-        d.press(KeyType.Tab, KeyType.Enter); // Back
+        d.press(KeyType.Tab, KeyType.ArrowLeft, KeyType.Enter); // Tab goes to Next; Left to Back
         assertEquals(StepKind.KEY, d.step());
         assertTrue(d.row("ECDSA secp384r1").contains("<o>"), d.text());
         assertFalse(d.row("RSA 2048 bits").contains("<o>"), d.text());
@@ -54,7 +54,7 @@ class WizardNavigationTest {
         assertEquals(StepKind.HOST_NAMES, d.step());
         assertTrue(d.text().contains("mx.example.org"), d.text());
         assertTrue(d.text().contains("ok: 2 names; CommonName mail.example.org"), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.hostNamesNext();
         assertTrue(d.text().contains("Making a new ECDSA secp384r1 key, a self-signed certificate for"), d.text());
     }
 
@@ -167,7 +167,7 @@ class WizardNavigationTest {
         assertEquals(StepKind.HOST_NAMES, d.step());
         d.type("\nbad_name");
         assertTrue(d.text().contains("! name 2 (bad_name):"), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.hostNamesNext();
         assertEquals(StepKind.HOST_NAMES, d.step(), "Next is refused while a name is bad");
         d.press(KeyType.ReverseTab, KeyType.ReverseTab);
         for (int i = 0; i <= "bad_name".length(); i++) {
@@ -180,9 +180,10 @@ class WizardNavigationTest {
 
     @Test
     void theScreenStaysResponsiveWhileGeneratingAndALateResultIsDropped() {
-        WizardDriver d = toKey(fresh()).press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        WizardDriver d = toKey(fresh()).press(KeyType.Enter).hostNamesNext();
         assertEquals(StepKind.GENERATE, d.step());
-        assertEquals(1, d.jobs.size(), "the key is made in the background");
+        assertEquals(2, d.jobs.size(), "the key (started when the Key step was answered) and the plan are made in"
+                + " the background");
         d.press(KeyType.Escape);
         assertTrue(d.text().contains("Quit the wizard?"), d.text());
         d.press(KeyType.Escape);
@@ -216,7 +217,7 @@ class WizardNavigationTest {
         WizardDriver d = toReview(f).press(KeyType.Enter);
         Files.writeString(f.sandbox.mainCf(), "# edited by someone else\n", StandardOpenOption.APPEND);
         String edited = f.sandbox.mainCfText();
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.confirm().runJobs();
         assertEquals(StepKind.CONFIRM, d.step());
         assertTrue(d.text().contains("! Not applied:"), d.text());
         assertEquals(edited, f.sandbox.mainCfText());
@@ -224,8 +225,8 @@ class WizardNavigationTest {
 
         d.press(KeyType.Enter); // Back: a new plan, on main.cf as it is now
         assertEquals(StepKind.HOST_NAMES, d.step(), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs().press(KeyType.Enter);
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.hostNamesNext().runJobs().press(KeyType.Enter);
+        d.confirm().runJobs();
         assertEquals(StepKind.DONE, d.step(), d.text());
         String mainCf = f.sandbox.mainCfText();
         assertTrue(mainCf.contains("# edited by someone else\nsmtpd_tls_eccert_file = "), mainCf);
@@ -237,7 +238,7 @@ class WizardNavigationTest {
         WizardDriver d = new WizardDriver(f.model(true));
         int screens = 0;
         for (KeyType[] keys : new KeyType[][] {{}, {KeyType.Enter}, {KeyType.Enter}, {KeyType.Enter},
-            {KeyType.Tab, KeyType.Tab, KeyType.Enter}}) {
+            {KeyType.Tab, KeyType.Enter}}) {
             d.press(keys);
             assertTrue(d.text().contains("[DEMO SANDBOX]"), d.text());
             assertTrue(d.text().contains("DEMO SANDBOX: a throw-away configuration; nothing else is touched."), d.text());
@@ -245,7 +246,7 @@ class WizardNavigationTest {
         }
         d.runJobs().press(KeyType.Enter);
         assertTrue(d.text().contains("This is the demo sandbox"), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         assertTrue(d.text().contains("[DEMO SANDBOX]"), d.text());
         assertFalse(d.text().contains("Reload Postfix now"), d.text());
@@ -255,7 +256,7 @@ class WizardNavigationTest {
     @Test
     void postfixReloadIsOfferedAndRunOnlyWhenChosen() {
         WizardFixture f = new WizardFixture(Sandbox.withSample(dir, "debian-fresh.cf"), true);
-        WizardDriver d = toReview(f).press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        WizardDriver d = toReview(f).press(KeyType.Enter).confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         assertTrue(d.text().contains("Reload Postfix now"), d.text());
         assertEquals(List.of(), f.reloads, "not run before it is chosen");
@@ -271,7 +272,7 @@ class WizardNavigationTest {
     @Test
     void aChangeAppliedWhenTheTerminalGoesAwayIsStillReported() {
         WizardFixture f = fresh();
-        WizardDriver d = toReview(f).press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        WizardDriver d = toReview(f).press(KeyType.Enter).confirm();
         assertTrue(d.wizard.applyRunning(), "the apply is under way");
         d.jobs.poll().run(); // the worker finishes; the GUI loop has ended, so nothing more is shown
         assertFalse(d.wizard.applyRunning());

@@ -54,7 +54,7 @@ class WizardTasksTest {
         assertEquals(StepKind.HOST_NAMES, d.step());
         assertTrue(d.text().contains("mail.example.org"), "prefilled with myhostname");
         assertTrue(d.text().contains("ok: 1 name; CommonName mail.example.org"), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.hostNamesNext();
         assertEquals(StepKind.GENERATE, d.step());
         assertTrue(d.text().contains("Making a new ECDSA secp256r1 key"), d.text());
         d.runJobs();
@@ -68,7 +68,7 @@ class WizardTasksTest {
         assertFalse(Files.exists(f.dir().resolve(KEY)));
         d.press(KeyType.Enter);
         assertEquals(StepKind.CONFIRM, d.step());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.confirm();
         d.runJobs();
 
         assertEquals(StepKind.DONE, d.step());
@@ -95,7 +95,7 @@ class WizardTasksTest {
         d.runJobs();
         assertTrue(d.text().contains("+smtp_tls_security_level = may"), d.text());
         assertTrue(d.text().contains("No new files are created."), d.text());
-        d.press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.press(KeyType.Enter).confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
         assertEquals(0, d.wizard.result().status());
@@ -113,7 +113,7 @@ class WizardTasksTest {
         d.press(KeyType.Enter); // RSA 2048, the default
         d.type("\nmx.example.org");
         assertTrue(d.text().contains("ok: 2 names; CommonName mail.example.org"), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.hostNamesNext().runJobs();
         String review = d.text();
         assertTrue(review.contains("main.cf does not change."), review);
         assertTrue(review.contains("DNS names:  mail.example.org, mx.example.org"), review);
@@ -122,7 +122,7 @@ class WizardTasksTest {
         assertTrue(d.text().contains("-----BEGIN CERTIFICATE REQUEST-----"), d.text());
         d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter); // past Save CSR... to Next
         assertTrue(d.row("Create the files").contains("Create the files"));
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
         assertEquals("rw-------", mode(f.dir().resolve("key-20261125-120000.pem")));
@@ -145,9 +145,9 @@ class WizardTasksTest {
         assertTrue(d.text().contains("Step 3 of 8: Key"), d.text());
         assertTrue(d.row("ECDSA secp256r1").contains("the deployed ecdsa key is reused"), d.text());
         d.press(KeyType.ArrowDown, 3).press(KeyType.Enter);
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.hostNamesNext().runJobs();
         assertEquals(StepKind.REVIEW, d.step());
-        d.press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.press(KeyType.Enter).confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
         byte[] oldKey = Files.readAllBytes(w.dir().resolve("eckey-20261124-120000.pem"));
@@ -176,10 +176,12 @@ class WizardTasksTest {
         assertTrue(d.text().contains("Choose the certificate file"), d.text());
         assertTrue(d.text().contains("certs/"), d.text());
         assertTrue(d.text().contains(CERT), d.text());
-        d.press(KeyType.Enter); // into certs/
+        assertTrue(d.text().contains("In " + f.dir() + ":"), "it opens in the configuration directory: " + d.text());
+        d.press(KeyType.ArrowDown).press(KeyType.Enter); // ../ (up), certs/: into certs/
+        assertTrue(d.text().contains("In " + f.dir().resolve("certs") + ":"), d.text());
         assertTrue(d.text().contains("../  (up)"), d.text());
         d.press(KeyType.Enter); // back up
-        d.press(KeyType.ArrowDown).press(KeyType.Enter); // certs/, eccert-..., eckey-...: take eccert
+        d.press(KeyType.ArrowDown, 2).press(KeyType.Enter); // ../, certs/, eccert-..., eckey-...: take eccert
         assertTrue(d.row(CERT).contains(CERT), d.text());
         assertTrue(d.text().contains("ok: a usable certificate chain"), d.text());
         d.press(KeyType.Tab).type("nonexistent.pem");
@@ -195,15 +197,15 @@ class WizardTasksTest {
         assertTrue(review.contains("Files to deploy, as they are"), review);
         assertTrue(review.contains("0600  " + System.getProperty("user.name")), review);
         assertTrue(review.contains("(private key)"), review);
-        d.press(KeyType.ArrowUp);
+        // Page Down scrolls the text while Next keeps the focus.
         StringBuilder scrolled = new StringBuilder(review);
         for (int i = 0; i < 4; i++) {
             scrolled.append(d.press(KeyType.PageDown).text());
         }
         assertTrue(scrolled.toString().contains("+smtpd_tls_eccert_file"), scrolled.toString());
         assertTrue(scrolled.toString().contains("Subject:    CN=mail.example.org"), scrolled.toString());
-        d.press(KeyType.Tab, KeyType.Tab);
-        d.press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        assertTrue(scrolled.toString().contains("; " + f.dir().resolve(KEY)), "the TLSA record of the key to deploy");
+        d.press(KeyType.Enter).confirm().runJobs();
         assertEquals(StepKind.DONE, d.step());
         d.press(KeyType.Enter);
 
@@ -226,8 +228,8 @@ class WizardTasksTest {
         assertTrue(d.row("ECDSA key").contains("not available: no ecdsa key is deployed"), d.text());
         d.press(KeyType.Enter);
         assertEquals(StepKind.HOST_NAMES, d.step());
-        assertTrue(d.text().contains("The names the CSR asks for."), d.text());
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        assertTrue(d.text().contains("The names the CSR asks for"), d.text());
+        d.hostNamesNext().runJobs();
         assertEquals(StepKind.REVIEW, d.step());
         assertTrue(d.text().contains("-----BEGIN CERTIFICATE REQUEST-----"), d.text());
         // Save CSR...: Back, Save CSR..., Finish; the focus starts on Finish.

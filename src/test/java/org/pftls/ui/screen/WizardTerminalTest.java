@@ -43,7 +43,7 @@ class WizardTerminalTest {
         for (int i = 0; i <= "bad_name".length(); i++) {
             d.press(KeyType.Backspace);
         }
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        d.hostNamesNext();
         check.accept(d);
         d.runJobs();
         assertEquals(StepKind.REVIEW, d.step(), d.text());
@@ -53,7 +53,7 @@ class WizardTerminalTest {
         d.press(KeyType.Escape).press(KeyType.Enter);
         assertEquals(StepKind.CONFIRM, d.step(), d.text());
         check.accept(d);
-        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter).runJobs();
+        d.confirm().runJobs();
         assertEquals(StepKind.DONE, d.step(), d.text());
         check.accept(d);
     }
@@ -94,7 +94,7 @@ class WizardTerminalTest {
     @Test
     void textIsFoldedAgainForTheNewWidthWhenTheTerminalIsResized() {
         WizardDriver d = driver(new DisplayStyle(true, true), 80, 24).press(KeyType.Enter).press(KeyType.Enter)
-                .press(KeyType.ArrowDown, 3).press(KeyType.Enter).press(KeyType.Tab, KeyType.Tab, KeyType.Enter)
+                .press(KeyType.ArrowDown, 3).press(KeyType.Enter).hostNamesNext()
                 .runJobs();
         assertEquals(StepKind.REVIEW, d.step());
         String command = "enable-server -a ecdsa -b secp256r1 mail.example.org";

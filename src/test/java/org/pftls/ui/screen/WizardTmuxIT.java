@@ -75,7 +75,7 @@ class WizardTmuxIT {
         await("Step 3 of 8: Key");
         keys("Down", "Down", "Down", "Enter");
         await("Step 4 of 8: Host names");
-        keys("Tab", "Tab", "Enter");
+        keys("Tab", "Enter"); // the first Tab goes to Next
         await("Step 6 of 8: Review");
         await("enable-server -a ecdsa -b");
         assertEquals(List.of("main.cf"), names(config), "nothing is written before Confirm");

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.pftls.engine.ports.Checkpoints;
 
 /**
- * The crash test's hook into the write path, switched on only by environment variables (never
- * set in production, where {@link Checkpoints#NONE} is used):
+ * The crash test's hook into the write path (test code: the production jar has no trace of it).
+ * The launcher of the crash and lock tests starts {@link org.pftls.testing.CheckpointedMain}
+ * instead of {@code org.pftls.Main}, which builds the adapters with these checkpoints, switched on
+ * by environment variables of the child process:
  * <ul>
  *   <li>{@code PFTLS_TEST_CRASH_AT=NAME[:N]}: at the N-th time (default 1) checkpoint NAME is
  *       reached, the process sends itself SIGKILL ({@code *} matches every checkpoint);</li>

@@ -1,0 +1,113 @@
+package org.pftls.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.pftls.adapters.ForkedKeyMaker;
+import org.pftls.adapters.KernelHostName;
+import org.pftls.adapters.KernelRandom;
+import org.pftls.adapters.PosixFileStore;
+import org.pftls.adapters.PostconfInstallation;
+import org.pftls.adapters.PostfixCommandControl;
+import org.pftls.adapters.PostlogMailLog;
+import org.pftls.engine.check.ConfigurationTrust;
+import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.crypto.KeyAlgorithm;
+import org.pftls.engine.crypto.KeyMaker;
+import org.pftls.engine.crypto.KeyPairSource;
+import org.pftls.engine.ports.Checkpoints;
+import org.pftls.engine.ports.PostfixControl;
+import org.pftls.engine.ports.Ports;
+
+/**
+ * Where the adapters are built: the one place that knows which programs and files the real ones
+ * use (Postfix's commands in {@code /usr/sbin}, {@code /dev/urandom}, the host's clock and name).
+ * Tests build one around their own ports.
+ */
+public final class Wiring {
+    static final Path POSTFIX_COMMANDS = Path.of("/usr/sbin");
+    /** Where certbot keeps the current certificate of each name (offered by the wizard's file picker). */
+    static final Path LETS_ENCRYPT_LIVE = Path.of("/etc/letsencrypt/live");
+
+    private final Supplier<Ports> ports;
+    private final Path postfixCommands;
+
+    private Wiring(Supplier<Ports> ports, Path postfixCommands) {
+        this.ports = ports;
+        this.postfixCommands = postfixCommands;
+    }
+
+    /**
+     * The real thing: the host's file system, the installed Postfix if any, the system clock.
+     *
+     * @param checkpoints the write path's checkpoints: {@link Checkpoints#NONE} in production; the
+     *                    crash tests start the launcher with a test main class that passes theirs
+     */
+    public static Wiring system(Checkpoints checkpoints) {
+        return new Wiring(() -> realPorts(checkpoints), POSTFIX_COMMANDS);
+    }
+
+    /** Around given ports (tests); Postfix's commands are looked for where they are installed. */
+    public static Wiring of(Supplier<Ports> ports) {
+        return new Wiring(ports, POSTFIX_COMMANDS);
+    }
+
+    private static Ports realPorts(Checkpoints checkpoints) {
+        SecureRandom random = new KernelRandom(); // /dev/urandom, opened on first use: see its Javadoc
+        Path postconf = POSTFIX_COMMANDS.resolve("postconf");
+        BuiltinPostfix37 builtin = new BuiltinPostfix37();
+        return new Ports(new PosixFileStore(random, checkpoints),
+                Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
+                new KernelHostName(), Clock.systemUTC(), random);
+    }
+
+    /** The ports for a real instance. */
+    Ports ports() {
+        return ports.get();
+    }
+
+    /** The ports for the demo sandbox: the real ones, but with the built-in Postfix 3.7 defaults. */
+    static Ports demo(Ports real) {
+        return new Ports(real.files(), new BuiltinPostfix37(), real.hostNames(), real.clock(), real.random());
+    }
+
+    /** postfix reload for the instance. */
+    PostfixControl postfix(Path configDirectory) {
+        return new PostfixCommandControl(postfixCommands.resolve("postfix"), configDirectory);
+    }
+
+    /** The mail log of a real instance (postlog), when Postfix is installed; empty otherwise. */
+    Optional<PostlogMailLog> mailLog(Ports instancePorts, Path configDirectory) {
+        Path postlog = postfixCommands.resolve("postlog");
+        // postlog reads main.cf without a limit: only one that only root can change, regular and small
+        if (instancePorts.postfix().installed() && Files.isExecutable(postlog)
+                && ConfigurationTrust.postfixMayRead(configDirectory, instancePorts.files())) {
+            return Optional.of(new PostlogMailLog(postlog, configDirectory, "postfix/pftls"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether Postfix's own commands are installed on this host (the demo says so). */
+    boolean postfixOnHost() {
+        return Files.isExecutable(postfixCommands.resolve("postconf"));
+    }
+
+    /**
+     * How the wizard makes new keys (as soon as the Key step is answered): RSA keys in a child JVM
+     * with C2 (the wizard's own runs C1 only, and RSA key generation is BigInteger arithmetic), ECDSA
+     * keys here (a few milliseconds either way).
+     */
+    KeyPairSource wizardKeys(Ports instancePorts) {
+        KeyPairSource here = spec -> new KeyMaker(instancePorts.random()).generate(spec);
+        KeyPairSource forked = ForkedKeyMaker.likeThisJvm(here);
+        return spec -> (spec.algorithm() == KeyAlgorithm.RSA ? forked : here).make(spec);
+    }
+
+    /** certbot's directory of live certificates. */
+    Path letsEncryptLive() {
+        return LETS_ENCRYPT_LIVE;
+    }
+}

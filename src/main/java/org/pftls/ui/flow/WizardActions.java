@@ -1,0 +1,172 @@
+package org.pftls.ui.flow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pftls.engine.PftlsException;
+import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.crypto.CsrBuilder;
+import org.pftls.engine.plan.ChangeService;
+import org.pftls.engine.plan.IoMessages;
+import org.pftls.engine.plan.KeyCertificate;
+import org.pftls.engine.plan.Plan;
+import org.pftls.engine.ports.FileStore;
+import org.pftls.engine.tls.TlsEngine;
+import org.pftls.ui.PlanReport;
+
+/**
+ * What the wizard does, through the same engine calls and the same change service as the
+ * subcommands, so that both make the same files, main.cf edits and log lines.
+ */
+final class WizardActions {
+    private final WizardModel model;
+    private final KeyPregeneration keys;
+
+    WizardActions(WizardModel model, KeyPregeneration keys) {
+        this.model = model;
+        this.keys = keys;
+    }
+
+    /** The Generate step: makes keys and certificates in memory and the plan. May take seconds (RSA 4096). */
+    Prepared prepare(Task task, Answers a) throws PftlsException {
+        TlsEngine engine = new TlsEngine(model.instance(), keys::take);
+        return switch (task) {
+            case ENABLE_SERVER -> fromPlan(task, engine.enableServer(null, a.keySpec(), a.hostNames()), List.of());
+            case ENABLE_CLIENT -> fromPlan(task, engine.enableClient(null), List.of());
+            case NEW_KEY -> fromPlan(task, engine.newServerKey(a.keySpec(), a.hostNames()), List.of());
+            case NEW_CERT -> fromPlan(task, engine.newServerCert(a.keySpec(), a.hostNames()), List.of());
+            case DEPLOY -> {
+                Plan plan = engine.deployServerCert(a.certFile().trim(), a.keyFile().trim());
+                yield fromPlan(task, plan, existing(plan));
+            }
+            case CSR -> csr(engine, a);
+            case TLSA -> tlsa(engine, a);
+        };
+    }
+
+    private static Prepared fromPlan(Task task, Plan plan, List<String> existing) {
+        return new Prepared(task, Optional.of(plan), Optional.empty(), List.of(), existing, command(plan.command()));
+    }
+
+    /** For Deploy: the chosen files as they are: mode, owner, path and what they are. */
+    private List<String> existing(Plan plan) {
+        List<String> rows = new ArrayList<>();
+        FileStore files = model.instance().ports().files();
+        for (KeyCertificate k : plan.keys()) {
+            for (Path p : List.of(k.certificateFile(), k.keyFile())) {
+                try {
+                    FileStore.Info info = files.info(p);
+                    rows.add(info.mode() + "  " + info.owner() + "  " + p
+                            + (p.equals(k.keyFile()) ? "  (private key)" : "  (certificate)"));
+                } catch (IOException e) {
+                    rows.add("?     ?  " + p + "  (" + IoMessages.reason(e) + ")");
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Prepared csr(TlsEngine engine, Answers a) throws PftlsException {
+        String pem = engine.serverCsr(a.csrKey(), a.hostNames());
+        List<String> cmd = new ArrayList<>(List.of("output-server-csr", "-k", a.csrKey()));
+        cmd.addAll(a.hostNames());
+        return new Prepared(Task.CSR, Optional.empty(), Optional.of(pem), List.of(), List.of(), pftls(cmd));
+    }
+
+    private Prepared tlsa(TlsEngine engine, Answers a) throws PftlsException {
+        List<String> lines = new ArrayList<>();
+        engine.serverTlsa(a.tlsaHost(), List.of(), lines::add);
+        List<String> cmd = new ArrayList<>(List.of("output-server-tlsa"));
+        if (!a.tlsaHost().isEmpty()) {
+            cmd.addAll(List.of("-h", a.tlsaHost()));
+        }
+        return new Prepared(Task.TLSA, Optional.empty(), Optional.empty(), lines, List.of(), pftls(cmd));
+    }
+
+    /** The equivalent command, spelt out in full as the engine spells the changing ones: {@code pftls -c DIR ...}. */
+    private String pftls(List<String> arguments) {
+        List<String> cmd = new ArrayList<>(List.of("pftls", "-c", model.configDirectory().toString()));
+        cmd.addAll(arguments);
+        return command(cmd);
+    }
+
+    private static String command(List<String> words) {
+        return String.join(" ", words.stream().map(PlanReport::quote).toList());
+    }
+
+    /**
+     * The Confirm step's action: lock, apply the plan exactly as the subcommand would, log the same
+     * lines; then read the instance again.
+     */
+    Outcome apply(Prepared prepared) throws PftlsException {
+        Plan plan = prepared.plan().orElseThrow(() -> new PftlsException(Kind.INPUT,
+                prepared.task().label() + " changes nothing; there is nothing to apply"));
+        ChangeService.Applied applied = changes().apply(plan);
+        List<String> changed = new ArrayList<>();
+        applied.created().forEach(p -> changed.add("created " + p));
+        plan.mainCf().ifPresent(c -> changed.add("updated " + c.path() + " (" + c.settings().size() + " parameters)"));
+        Outcome outcome = new Outcome(changed, plan.messages(), plan.mainCf().isPresent());
+        model.refresh();
+        return outcome;
+    }
+
+    /** Quitting after Generate: the new key and certificate are written as files, not deployed. */
+    Outcome keepFilesOnly(Prepared prepared) throws PftlsException {
+        ChangeService.Applied applied = changes().apply(prepared.plan().orElseThrow().filesOnly());
+        List<String> changed = new ArrayList<>();
+        applied.created().forEach(p -> changed.add("created " + p + " (not deployed)"));
+        return new Outcome(changed, List.of(), false);
+    }
+
+    private ChangeService changes() {
+        return new ChangeService(model.configDirectory(), model.instance().ports(), model.environment().log());
+    }
+
+    /** A CSR for the new key of a prepared plan, still in memory: what output-server-csr prints once it is written. */
+    Optional<String> csrForNewKey(Prepared prepared, List<String> hostNames) throws PftlsException {
+        for (KeyCertificate k : prepared.keys()) {
+            if (k.origin() != KeyCertificate.Origin.EXISTING) {
+                return Optional.of(new CsrBuilder(model.instance().ports().random()).csrPem(k.keyPair(), hostNames));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Saves a CSR to a new file (never overwriting), mode 0644. */
+    Path saveCsr(String csr, String fileName) throws PftlsException {
+        Path target = model.configDirectory().resolve(fileName.trim());
+        try {
+            model.instance().ports().files().createNew(target, csr.getBytes(StandardCharsets.US_ASCII), 0644);
+            return target;
+        } catch (IOException e) {
+            throw new PftlsException(Kind.IO, "cannot save the CSR to " + target + ": " + IoMessages.reason(e)
+                    + "; choose another file name", e);
+        }
+    }
+
+    /** Deletes a CSR saved earlier (its key was discarded). */
+    void deleteCsr(Path saved) throws PftlsException {
+        try {
+            model.instance().ports().files().delete(saved);
+        } catch (IOException e) {
+            throw new PftlsException(Kind.IO, "cannot delete " + saved + ": " + IoMessages.reason(e)
+                    + "; delete it by hand", e);
+        }
+    }
+
+    /** Whether postfix reload can be run from here (a real Postfix; never the demo sandbox). */
+    boolean reloadPossible() {
+        return model.environment().postfix().available() && !model.demo();
+    }
+
+    /** Runs postfix reload, when chosen on the Done step; returns what it printed. */
+    String reload() throws PftlsException {
+        if (!reloadPossible()) {
+            throw new PftlsException(Kind.CONFIG, "there is no Postfix to reload here");
+        }
+        return model.environment().postfix().reload();
+    }
+}
