@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.pftls.adapters.KernelRandom;
 import org.pftls.adapters.KernelHostName;
 import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
+import org.pftls.adapters.PostfixSelection;
 import org.pftls.adapters.PostlogMailLog;
 import org.pftls.adapters.TestCheckpoints;
 import org.pftls.engine.PftlsException;
@@ -36,7 +38,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    private final Supplier<Ports> portsFactory;
+    private final Function<CommandContext, Ports> portsFactory;
+    private final PostfixSelection postfix;
     private Ports ports;
     private Path configDirectory;
     private boolean demo;
@@ -45,23 +48,31 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     /** The real thing: host file system, installed Postfix if any, system clock. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
         Checkpoints checkpoints = TestCheckpoints.fromEnvironment(env, err, System.in); // no-op unless testing
-        return new CommandContext(out, err, env, () -> realPorts(checkpoints));
+        return new CommandContext(out, err, env, ctx -> realPorts(checkpoints, ctx));
     }
 
     public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
+        this(out, err, env, ctx -> portsFactory.get());
+    }
+
+    private CommandContext(PrintStream out, PrintStream err, Map<String, String> env,
+                           Function<CommandContext, Ports> portsFactory) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.portsFactory = portsFactory;
+        this.postfix = new PostfixSelection(env);
     }
 
-    private static Ports realPorts(Checkpoints checkpoints) {
+    private static Ports realPorts(Checkpoints checkpoints, CommandContext ctx) {
         SecureRandom random = new KernelRandom(); // /dev/urandom, opened on first use: see its Javadoc
-        Path postconf = POSTFIX_COMMANDS.resolve("postconf");
-        BuiltinPostfix37 builtin = new BuiltinPostfix37();
-        return new Ports(new PosixFileStore(random, checkpoints),
-                Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
-                new KernelHostName(), Clock.systemUTC(), random);
+        return new Ports(new PosixFileStore(random, checkpoints), ctx.postfix.installation(), new KernelHostName(),
+                Clock.systemUTC(), random);
+    }
+
+    /** --postfix-bin DIR (or null): which Postfix's programs to run; see {@link PostfixSelection}. */
+    void choosePostfixPrograms(String option) throws PftlsException {
+        postfix.choose(option);
     }
 
     public PrintStream out() {
@@ -78,13 +89,13 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     public Ports ports() {
         if (ports == null) {
-            ports = demo ? demoPorts() : portsFactory.get();
+            ports = demo ? demoPorts() : portsFactory.apply(this);
         }
         return ports;
     }
 
     private Ports demoPorts() {
-        Ports real = portsFactory.get();
+        Ports real = portsFactory.apply(this);
         return new Ports(real.files(), new BuiltinPostfix37(), real.hostNames(), real.clock(), real.random());
     }
 
@@ -110,7 +121,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
                 Files.write(dir.resolve("main.cf"), in.readAllBytes());
             }
             configDirectory = dir;
-            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration; nothing else is touched)");
+            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration with the built-in"
+                    + " defaults of " + BuiltinPostfix37.MODEL + "; nothing else is touched)");
         } catch (IOException e) {
             throw new PftlsException(Kind.IO, "cannot create the demo sandbox: " + e.getMessage()
                     + "; set TMPDIR to a writable directory", e);
@@ -171,7 +183,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     public WizardModel wizardModel() throws PftlsException {
         Path dir = configDirectory();
         return new WizardModel(dir, () -> Instance.read(dir, ports()), mailLogOnly(),
-                new PostfixCommandControl(POSTFIX_COMMANDS.resolve("postfix"), dir), demo);
+                new PostfixCommandControl(postfix.program("postfix").orElse(POSTFIX_COMMANDS.resolve("postfix")), dir),
+                demo);
     }
 
     /**
@@ -187,9 +200,9 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     private PostlogMailLog mailLog() {
         if (mailLog == null && !demo) {
-            Path postlog = POSTFIX_COMMANDS.resolve("postlog");
-            if (ports().postfix().installed() && Files.isExecutable(postlog)) {
-                mailLog = new PostlogMailLog(postlog, configDirectory(), "postfix/pftls");
+            java.util.Optional<Path> postlog = postfix.program("postlog");
+            if (ports().postfix().installed() && postlog.isPresent()) {
+                mailLog = new PostlogMailLog(postlog.get(), configDirectory(), "postfix/pftls");
             }
         }
         return mailLog;

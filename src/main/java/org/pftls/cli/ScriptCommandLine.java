@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
  * everything else, which then goes to picocli as before: picocli stays the definition of the
  * command line (help, usage errors, the man page, completion, the other subcommands).
  *
- * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
+ * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} and {@code --postfix-bin VALUE}
+ * in any order (the last of each wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
  * flag {@code --dry-run}, all before the first operand; then the operands, as many as the subcommand
  * takes. A VALUE or operand must not start with {@code -} (picocli may take it for an option) or
@@ -40,11 +41,18 @@ final class ScriptCommandLine {
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
 
     private final String configDirectory;
+    private final String postfixBin;
     private final Callable<Integer> command;
 
-    private ScriptCommandLine(String configDirectory, Callable<Integer> command) {
+    private ScriptCommandLine(String configDirectory, String postfixBin, Callable<Integer> command) {
         this.configDirectory = configDirectory;
+        this.postfixBin = postfixBin;
         this.command = command;
+    }
+
+    /** The top-level {@code --postfix-bin} value, or null. */
+    String postfixBin() {
+        return postfixBin;
     }
 
     /** The top-level {@code -c} value, or null. */
@@ -64,11 +72,16 @@ final class ScriptCommandLine {
         }
         int i = 0;
         String configDirectory = null;
-        while (i < args.length && args[i].equals("-c")) {
+        String postfixBin = null;
+        while (i < args.length && (args[i].equals("-c") || args[i].equals("--postfix-bin"))) {
             if (i + 1 == args.length || !acceptableConfigDirectory(args[i + 1])) {
                 return null;
             }
-            configDirectory = args[i + 1];
+            if (args[i].equals("-c")) {
+                configDirectory = args[i + 1];
+            } else {
+                postfixBin = args[i + 1];
+            }
             i += 2;
         }
         if (i == args.length) {
@@ -104,7 +117,7 @@ final class ScriptCommandLine {
                 return null;
             }
         }
-        return new ScriptCommandLine(configDirectory, command(c, ctx, values, dryRun, args, i));
+        return new ScriptCommandLine(configDirectory, postfixBin, command(c, ctx, values, dryRun, args, i));
     }
 
     /** Makes subcommand number {@code c} and fills its fields as picocli would. */

@@ -2,6 +2,8 @@ package org.pftls.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pftls.engine.check.Severity;
+import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
@@ -14,11 +16,13 @@ public final class DetectionReport {
     public static List<String> lines(Detection d) {
         List<String> out = new ArrayList<>();
         out.add("Configuration directory: " + d.configDirectory());
-        out.add("Postfix:                 " + d.postfixVersion()
-                + (d.postfixInstalled() ? "" : " (not installed: built-in defaults)"));
+        out.add("Postfix:                 " + (d.postfixInstalled()
+                ? d.postfixVersion() + d.postfixPrograms().map(p -> " (programs in " + p + ")").orElse("")
+                : "none found; using the built-in defaults of " + BuiltinPostfix37.MODEL));
         out.add("myhostname:              " + d.myhostname());
         out.add("tls_random_source:       " + d.tlsRandomSource());
         out.add("SMTP client TLS:         " + (d.clientAllDefault() ? "all default (enable-client applies)"
+                + (opportunisticByDefault(d) ? "; opportunistic already (the default security level is may)" : "")
                 : "configured: " + String.join(", ", d.clientNonDefault())));
         out.add("SMTP server TLS:         " + (d.serverAllDefault() ? "all default (enable-server applies)"
                 : "configured: " + String.join(", ", d.serverNonDefault())));
@@ -39,6 +43,8 @@ public final class DetectionReport {
             }
             p.matches().ifPresent(m -> out.add("      key and certificate " + (m ? "match" : "DO NOT MATCH")));
         }
+        d.versionAdvice().stream().filter(f -> f.severity() == Severity.INFO)
+                .forEach(f -> out.add("Note: " + f.text()));
         if (d.warnings().isEmpty()) {
             out.add("No problems found.");
         } else {
@@ -46,5 +52,9 @@ public final class DetectionReport {
             d.warnings().forEach(w -> out.add("  ! " + w));
         }
         return out;
+    }
+
+    private static boolean opportunisticByDefault(Detection d) {
+        return d.versionAdvice().stream().anyMatch(f -> f.code().equals("client-opportunistic-by-default"));
     }
 }

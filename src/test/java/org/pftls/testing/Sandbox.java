@@ -22,6 +22,7 @@ import org.pftls.cli.Cli;
 import org.pftls.cli.CommandContext;
 import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.ports.Ports;
+import org.pftls.engine.ports.PostfixInstallation;
 
 /**
  * A throw-away Postfix configuration directory plus deterministic ports (fixed clock, seeded
@@ -34,6 +35,7 @@ public final class Sandbox {
     private final Path dir;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private long seed = 42;
+    private PostfixInstallation postfix = new BuiltinPostfix37();
 
     /** The result of one run: exit status and what was printed. */
     public record Run(int status, String out, String err) { }
@@ -83,6 +85,12 @@ public final class Sandbox {
         }
     }
 
+    /** Answers as this Postfix instead of the built-in 3.7 defaults (e.g. a {@link ModelledPostfix}). */
+    public Sandbox postfix(PostfixInstallation installation) {
+        this.postfix = installation;
+        return this;
+    }
+
     public Sandbox clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -92,7 +100,7 @@ public final class Sandbox {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(seed++);
-            return new Ports(new PosixFileStore(random), new BuiltinPostfix37(), () -> "vm", clock, random);
+            return new Ports(new PosixFileStore(random), postfix, () -> "vm", clock, random);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

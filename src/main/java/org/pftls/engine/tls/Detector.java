@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.check.Finding;
+import org.pftls.engine.check.Severity;
 import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.KeyAlgorithm;
@@ -16,6 +18,7 @@ import org.pftls.engine.crypto.KeyFiles;
 import org.pftls.engine.crypto.LoadedKey;
 import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.ports.FileStore;
+import org.pftls.engine.version.VersionAdvice;
 
 /** Reads the TLS state of an instance: never fails, reports what it cannot read as a problem. */
 public final class Detector {
@@ -45,11 +48,8 @@ public final class Detector {
             warnings.addAll(p.problems());
         }
         chainFilesWarning().ifPresent(warnings::add);
-        for (String legacy : List.of("smtp_use_tls", "smtp_enforce_tls", "smtpd_use_tls", "smtpd_enforce_tls")) {
-            instance.parameters().explicit(legacy).filter(v -> !v.isEmpty()).ifPresent(v -> warnings.add(
-                    legacy + " = " + v + " is obsolete; use " + (legacy.startsWith("smtpd") ? "smtpd" : "smtp")
-                            + "_tls_security_level instead"));
-        }
+        List<Finding> advice = new VersionAdvice(instance).findings();
+        advice.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> warnings.add(f.text()));
         String random;
         try {
             random = instance.parameters().expanded("tls_random_source");
@@ -59,7 +59,8 @@ public final class Detector {
         return new Detection(instance.configDirectory(), instance.ports().postfix().mailVersion(),
                 instance.ports().postfix().installed(), myhostname,
                 TlsSettings.CLIENT.nonDefault(instance.parameters()),
-                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, warnings);
+                TlsSettings.SERVER.nonDefault(instance.parameters()), pairs, random, warnings,
+                instance.ports().postfix().programDirectory(), advice);
     }
 
     private Optional<String> chainFilesWarning() {

@@ -31,6 +31,8 @@ import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.plan.Setting;
 import org.pftls.engine.plan.UtcText;
+import org.pftls.engine.version.SessionCacheType;
+import org.pftls.engine.version.VersionNotes;
 
 /**
  * The nine operations of {@code postfix tls} on one instance. Changing operations return a
@@ -62,10 +64,12 @@ public final class TlsEngine {
         List<String> command = command("enable-client", randSource == null || randSource.isEmpty()
                 ? List.of() : List.of("-r", randSource));
         String random = RandomSource.choose(randSource, instance);
-        String dbType = cacheDbType();
+        SessionCacheType cache = SessionCacheType.of(instance);
+        String dbType = cache.type().orElse(null);
+        List<String> notes = VersionNotes.enableClient(instance, cache);
         if (!allDefault(TlsSettings.CLIENT)) {
             return new Plan("enable-client", List.of(), Optional.empty(), List.of(),
-                    ScriptMessages.enableClientSuggestions(dbType), command);
+                    ScriptMessages.enableClientSuggestions(dbType), command).withNotes(notes);
         }
         List<String[]> settings = new ArrayList<>();
         settings.add(new String[] {"smtp_tls_security_level", "may"});
@@ -76,7 +80,7 @@ public final class TlsEngine {
         }
         settings.add(new String[] {"tls_random_source", random});
         return new Plan("enable-client", List.of(), Optional.of(mainCfChange(settings)), List.of(),
-                ScriptMessages.clientDeployed(), command);
+                ScriptMessages.clientDeployed(), command).withNotes(notes);
     }
 
     /** enable-server [-r randsource] [-a algorithm] [-b bits] [hostname ...]. */
@@ -261,15 +265,6 @@ public final class TlsEngine {
         }
         throw new PftlsException(Kind.CONFLICT, "no free key file name in " + dir + " for the next hour;"
                 + " remove old " + algorithm.keyFilePrefix() + "*.pem files");
-    }
-
-    /** lmdb over btree, from the installed Postfix's lookup table types; null when neither. */
-    private String cacheDbType() {
-        List<String> types = instance.ports().postfix().mapTypes(instance.configDirectory());
-        if (types.contains("lmdb")) {
-            return "lmdb";
-        }
-        return types.contains("btree") ? "btree" : null;
     }
 
     private MainCfChange mainCfChange(List<String[]> settings) throws PftlsException {
