@@ -2,6 +2,7 @@ package org.pftls.engine.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pftls.engine.PftlsException;
 import org.pftls.engine.check.Finding;
 import org.pftls.engine.check.Severity;
 import org.pftls.engine.ports.PostfixInstallation;
@@ -97,6 +99,22 @@ class VersionAdviceTest {
         assertEquals("chain-files-unsupported", f.code());
         assertTrue(f.text().startsWith("smtpd_tls_chain_files is set, but Postfix 3.3.2 ignores it"), f.text());
         assertEquals(List.of(), advice("smtpd_tls_chain_files = chain.pem\n", ModelledPostfix.installed("3.5.25")));
+    }
+
+    @Test
+    void syntaxTheInstalledVersionCannotReadIsRefused() throws Exception {
+        String levelLoglevel = "smtpd_tls_loglevel = ${{$compatibility_level} <level {3.6} ? {1} : {2}}\n";
+        Sandbox s = sandbox(levelLoglevel, ModelledPostfix.installed("3.5.25"));
+        PftlsException e = assertThrows(PftlsException.class, () -> Instance.read(dir, s.ports()));
+        assertEquals(dir.resolve("main.cf") + ": smtpd_tls_loglevel uses the compatibility level comparison <level,"
+                + " which Postfix 3.5.25 does not support (it came with Postfix 3.6), so this Postfix cannot read"
+                + " main.cf; fix smtpd_tls_loglevel, or give the programs of a newer Postfix with --postfix-bin",
+                e.getMessage());
+        Sandbox.Run r = s.run("all-default-server");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("pftls: fatal: ") && r.err().lines().count() == 1, r.err());
+        Instance.read(dir, sandbox(levelLoglevel, ModelledPostfix.installed("3.6.0")).ports());
+        Instance.read(dir, sandbox("smtpd_banner = {x} <level {y}\n", ModelledPostfix.installed("3.5.25")).ports());
     }
 
     @Test
