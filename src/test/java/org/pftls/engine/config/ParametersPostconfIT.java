@@ -19,6 +19,9 @@ import org.pftls.adapters.PostconfInstallation;
  * {@code adapters/PostconfInstallationIT}.
  */
 class ParametersPostconfIT {
+    /** Debian's postfix package's master.cf, as installed into /etc/postfix (part of the package, like postconf). */
+    private static final Path STOCK_MASTER_CF = Path.of("/usr/share/postfix/master.cf.dist");
+
     @TempDir
     Path temp;
 
@@ -39,9 +42,12 @@ class ParametersPostconfIT {
 
     @Test
     void builtinTableMatchesPostconfD() throws Exception {
-        // postconf -d reads no main.cf: an empty directory of the test's own, never the host's /etc/postfix.
+        // postconf -d reads no main.cf, but lists per-service parameters from master.cf: a directory of the
+        // test's own with the package's stock master.cf (what Debian installs), never the host's /etc/postfix.
         RealPostconf.requireInstalled();
-        RealPostconf.Result d = RealPostconf.run(Files.createTempDirectory(temp, "d"), "-d");
+        Path dir = Files.createTempDirectory(temp, "d");
+        Files.copy(STOCK_MASTER_CF, dir.resolve("master.cf"));
+        RealPostconf.Result d = RealPostconf.run(dir, "-d");
         java.util.Map<String, String> real = new java.util.HashMap<>(BuiltinPostfix37.parseDefaults(d.out()));
         for (String hostSpecific : List.of("myhostname", "mydomain", "mynetworks", "process_id")) {
             real.remove(hostSpecific);
