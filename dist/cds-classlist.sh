@@ -47,7 +47,7 @@ fi
 if command -v tmux >/dev/null 2>&1; then
     for mode in "" --plain; do
         n=$((n + 1))
-        sock="$work/tmux"
+        sock="$work/tmux$n" # a server of its own: starting one on the socket of the server just killed races with its exit ("server exited unexpectedly")
         tmux -S "$sock" new-session -d -x 100 -y 30 "'$java' -XX:DumpLoadedClassList='$work/$n.classlist' \
             -Djava.io.tmpdir='$work' -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xmx64m -jar '$home/pftls.jar' --demo $mode; sleep 1"
         # Wait for the first screen (any text on the pane), give it a moment to settle, then hang up.
