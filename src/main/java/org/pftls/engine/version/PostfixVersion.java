@@ -36,7 +36,7 @@ public record PostfixVersion(int major, int minor, int patch, String text) imple
         String numbers = dash < 0 ? t : t.substring(0, dash);
         List<Integer> parts = new ArrayList<>();
         for (String part : numbers.split("\\.", -1)) {
-            if (part.isEmpty() || part.length() > 6 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (part.isEmpty() || part.length() > 6 || !digits(part)) {
                 return UNKNOWN;
             }
             parts.add(Integer.parseInt(part));
@@ -46,6 +46,15 @@ public record PostfixVersion(int major, int minor, int patch, String text) imple
         }
         return new PostfixVersion(parts.get(0), parts.size() > 1 ? parts.get(1) : 0,
                 parts.size() > 2 ? parts.get(2) : 0, t);
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean known() {

@@ -22,8 +22,9 @@ import org.pftls.engine.ports.PostfixInstallation;
  * asked only when such syntax is there.
  */
 public final class VersionSyntax {
-    private static final Pattern LEVEL_OPERATOR = Pattern.compile("\\$\\{\\{.*?\\}\\s*(==|!=|<=|>=|<|>)level\\s*\\{");
-    private static final PostfixVersion LEVEL_OPERATORS = PostfixVersion.of("3.6");
+    /** Compiled only when a value holds "level" at all: every start pays for this check. */
+    private static final String LEVEL_OPERATOR = "\\$\\{\\{.*?\\}\\s*(==|!=|<=|>=|<|>)level\\s*\\{";
+    private static final String LEVEL_OPERATORS = "3.6";
 
     private VersionSyntax() {
     }
@@ -31,12 +32,15 @@ public final class VersionSyntax {
     /** Fails when main.cf uses syntax the installed Postfix does not know. */
     public static void check(MainCf mainCf, PostfixInstallation postfix) throws PftlsException {
         for (Map.Entry<String, String> e : mainCf.values().entrySet()) {
-            Matcher m = LEVEL_OPERATOR.matcher(e.getValue());
+            if (!e.getValue().contains("level")) {
+                continue;
+            }
+            Matcher m = Pattern.compile(LEVEL_OPERATOR).matcher(e.getValue());
             if (!m.find()) {
                 continue;
             }
             PostfixVersion version = PostfixVersion.of(postfix.mailVersion());
-            if (version.known() && !version.atLeast(LEVEL_OPERATORS)) {
+            if (version.known() && !version.atLeast(PostfixVersion.of(LEVEL_OPERATORS))) {
                 throw new PftlsException(Kind.CONFIG, mainCf.displayPath() + ": " + e.getKey() + " uses the"
                         + " compatibility level comparison " + m.group(1) + "level, which Postfix " + version
                         + " does not support (it came with Postfix 3.6), so this Postfix cannot read main.cf; fix "
