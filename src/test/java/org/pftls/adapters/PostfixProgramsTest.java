@@ -185,6 +185,22 @@ class PostfixProgramsTest {
     }
 
     @Test
+    void withoutDashCTheInstanceIsTheNamedInstallationsConfigDirectory() throws Exception {
+        Path etc = Files.createDirectory(root.resolve("etc"));
+        Files.write(etc.resolve("main.cf"), Sandbox.resource("/samples/debian-fresh.cf"));
+        Path bin = programs("named", "#!/bin/sh\ncase \"$1\" in -d) echo 'mail_version = 9.9.9';"
+                + " echo 'config_directory = " + etc + "';; esac\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream discard = new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        CommandContext ctx = CommandContext.system(new PrintStream(out, true, StandardCharsets.UTF_8), discard,
+                Map.of("PFTLS_POSTFIX_BIN", bin.toString()));
+        new Cli(ctx).run("status");
+        String status = out.toString(StandardCharsets.UTF_8);
+        assertTrue(status.startsWith("Configuration directory: " + etc + "\nPostfix:                 9.9.9 (programs in "
+                + bin.toRealPath() + ")\n"), status);
+    }
+
+    @Test
     void theCommandLineRefusesWithOneFatalLine() throws Exception {
         Files.createDirectories(tmp.resolve("etc"));
         Sandbox s = Sandbox.withSample(tmp.resolve("etc"), "debian-fresh.cf");
