@@ -13,8 +13,16 @@ import java.nio.file.Path;
 final class RequiredTools {
     static final Path OPENSSL = Path.of("/usr/bin/openssl");
     static final Path SCRIPT = Path.of("/usr/bin/script");
+    /** Debian's programs (for tests that do not run per version). */
+    static final Path POSTFIX = PostfixVersions.DEBIAN_SBIN.resolve("postfix");
+    static final Path POSTCONF = PostfixVersions.DEBIAN_SBIN.resolve("postconf");
 
     private RequiredTools() {
+    }
+
+    /** Fails unless Debian's Postfix, OpenSSL, script(1) and root privileges are there. */
+    static void check() {
+        check(PostfixVersions.debian());
     }
 
     /** Fails unless this Postfix, OpenSSL, script(1) and root privileges are there. */
