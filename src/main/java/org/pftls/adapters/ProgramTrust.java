@@ -51,7 +51,21 @@ final class ProgramTrust {
         }
         for (String program : programs) {
             Path file = dir.resolve(program);
-            if (p.isEmpty() && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (p.isPresent() || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (Files.isSymbolicLink(file)) {
+                // The link cannot be changed without writing to dir (checked); what it names must be safe too.
+                try {
+                    Path target = file.toRealPath();
+                    p = problem(target.getParent());
+                    if (p.isEmpty()) {
+                        p = check(target, false);
+                    }
+                } catch (IOException e) {
+                    p = Optional.of(file + " cannot be resolved (" + e.getMessage() + ")");
+                }
+            } else {
                 p = check(file, false);
             }
         }

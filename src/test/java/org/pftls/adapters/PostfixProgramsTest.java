@@ -151,6 +151,17 @@ class PostfixProgramsTest {
     }
 
     @Test
+    void aLinkedProgramIsJudgedByWhatItNames() throws Exception {
+        Path real = programs("real", WORKING);
+        Path linked = programs("linked", null);
+        Files.createSymbolicLink(linked.resolve("postconf"), real.resolve("postconf"));
+        assertEquals(Optional.of(linked.toRealPath()), choose(linked.toString(), Map.of(), List.of()).directory());
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertTrue(refusal(linked.toString()).contains(real + " is writable by group or others (mode 0777)"),
+                refusal(linked.toString()));
+    }
+
+    @Test
     void aStickyAncestorLikeTmpIsTrusted() throws Exception {
         Path sticky = root.resolve("sticky");
         Files.createDirectory(sticky);
