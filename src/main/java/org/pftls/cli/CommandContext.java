@@ -70,6 +70,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
                 Clock.systemUTC(), random);
     }
 
+    /** A program of the Postfix that answers for the instance (none for built-in answers: demo, tests). */
+    private java.util.Optional<Path> program(String name) {
+        return ports().postfix().programDirectory().map(d -> d.resolve(name)).filter(Files::isExecutable);
+    }
+
     /** --postfix-bin DIR (or null): which Postfix's programs to run; see {@link PostfixSelection}. */
     void choosePostfixPrograms(String option) throws PftlsException {
         postfix.choose(option);
@@ -183,8 +188,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
     public WizardModel wizardModel() throws PftlsException {
         Path dir = configDirectory();
         return new WizardModel(dir, () -> Instance.read(dir, ports()), mailLogOnly(),
-                new PostfixCommandControl(postfix.program("postfix").orElse(POSTFIX_COMMANDS.resolve("postfix")), dir),
-                demo);
+                new PostfixCommandControl(program("postfix").orElse(POSTFIX_COMMANDS.resolve("postfix")), dir), demo);
     }
 
     /**
@@ -200,8 +204,8 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     private PostlogMailLog mailLog() {
         if (mailLog == null && !demo) {
-            java.util.Optional<Path> postlog = postfix.program("postlog");
-            if (ports().postfix().installed() && postlog.isPresent()) {
+            java.util.Optional<Path> postlog = program("postlog");
+            if (postlog.isPresent()) {
                 mailLog = new PostlogMailLog(postlog.get(), configDirectory(), "postfix/pftls");
             }
         }

@@ -16,11 +16,18 @@ public record ModelledPostfix(String version, List<String> mapTypes, Optional<Pa
         implements PostfixInstallation {
     private static final BuiltinPostfix37 BUILTIN = new BuiltinPostfix37();
 
-    /** An installed Postfix of this version in /opt/postfix-VERSION/sbin with lmdb and btree. */
+    /**
+     * An installed Postfix of this version with lmdb and btree, whose programs are said to be in
+     * {@link #PROGRAMS}/postfix-VERSION/sbin: a directory that does not exist, so nothing is ever run
+     * (no mail logging, no reload) from a test that uses it.
+     */
     public static ModelledPostfix installed(String version) {
         return new ModelledPostfix(version, List.of("btree", "hash", "lmdb", "regexp"),
-                Optional.of(Path.of("/opt/postfix-" + version + "/sbin")));
+                Optional.of(Path.of(PROGRAMS + "/postfix-" + version + "/sbin")));
     }
+
+    /** Where modelled installations are said to be (nothing is there). */
+    public static final String PROGRAMS = "/nonexistent-pftls-test";
 
     public ModelledPostfix withMapTypes(String... types) {
         return new ModelledPostfix(version, List.of(types), programs);
