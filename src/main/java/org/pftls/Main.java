@@ -1,5 +1,7 @@
 package org.pftls;
 
+import java.util.Map;
+
 import org.pftls.cli.Cli;
 import org.pftls.cli.CommandContext;
 import org.pftls.cli.ConsoleStreams;
@@ -29,7 +31,7 @@ public final class Main {
         // Nor look up (Class.forName, reflection) the java.sql and java.time types it can convert
         // option values to: pftls options are strings and flags.
         System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
-        return new Cli(new CommandContext(ConsoleStreams.system(), LauncherLocale.callersEnvironment(System.getenv()),
-                Wiring.system(checkpoints))).run(args);
+        Map<String, String> env = LauncherLocale.callersEnvironment(System.getenv());
+        return new Cli(new CommandContext(ConsoleStreams.system(), env, Wiring.system(checkpoints, env))).run(args);
     }
 }

@@ -90,6 +90,44 @@ public final class PostconfInstallation implements PostfixInstallation {
         return defaultValue("mail_version").orElseGet(fallback::mailVersion);
     }
 
+    @Override
+    public Optional<Path> programDirectory() {
+        return installed() ? Optional.of(postconf.getParent()) : Optional.empty();
+    }
+
+    /**
+     * Runs {@code postconf -d} now (the answer is kept for {@link #defaultValue}) and says why it
+     * failed, if it did: the exit status and postconf's last line on stderr, or why it could not be
+     * started. Empty when postconf works.
+     */
+    public Optional<String> failure() {
+        if (defaults() != null) {
+            return Optional.empty();
+        }
+        if (!installed()) {
+            return Optional.of(postconf + " is not an executable file");
+        }
+        ProcessBuilder builder = new ProcessBuilder(postconf.toString(), "-d", "mail_version")
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            Process process = builder.start();
+            Watchdog watchdog = new Watchdog(process, timeoutMillis);
+            watchdog.start();
+            String text;
+            try (InputStream in = process.getInputStream()) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            }
+            process.destroyForcibly();
+            watchdog.interrupt();
+            String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("no output");
+            return Optional.of(watchdog.fired ? "it ran longer than " + timeoutMillis / 1000 + " s"
+                    : "postconf -d failed: " + last.strip());
+        } catch (IOException e) {
+            return Optional.of("cannot run it: " + e.getMessage());
+        }
+    }
+
     /**
      * Starts {@code postconf -d} now in a daemon thread, so that the ~10 ms it takes (a process,
      * and ~1000 lines to parse) overlap with reading main.cf and keys instead of following them.

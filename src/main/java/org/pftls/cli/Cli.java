@@ -155,6 +155,7 @@ public final class Cli {
     private int runScript(ScriptCommandLine script) {
         ctx.chooseConfigDirectory(script.configDirectory()); // as TopCommand.prepare(); no --demo here
         try {
+            ctx.choosePostfixPrograms(script.postfixBin());
             Integer status = script.command().call();
             return status == null ? 0 : status;
         } catch (Exception e) {

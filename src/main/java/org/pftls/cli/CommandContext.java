@@ -47,7 +47,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     /** The real adapters, production checkpoints (none), and these streams without a terminal. */
     public static CommandContext system(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new CommandContext(ConsoleStreams.detached(out, err), env, Wiring.system(Checkpoints.NONE));
+        return new CommandContext(ConsoleStreams.detached(out, err), env, Wiring.system(Checkpoints.NONE, env));
     }
 
     public ConsoleStreams console() {
@@ -75,6 +75,11 @@ public final class CommandContext implements MessageSink, AutoCloseable {
             ports = location.demo() ? Wiring.demo(wiring.ports()) : wiring.ports();
         }
         return ports;
+    }
+
+    /** --postfix-bin DIR (or null): which Postfix's programs to run; see {@link org.pftls.adapters.PostfixSelection}. */
+    void choosePostfixPrograms(String option) throws PftlsException {
+        wiring.choosePostfixPrograms(option);
     }
 
     /** -c DIR, else $MAIL_CONFIG, else the installed Postfix's config_directory, else /etc/postfix. */

@@ -50,7 +50,8 @@ final class InstanceLocation {
                 Files.write(dir.resolve("main.cf"), in.readAllBytes());
             }
             configDirectory = dir;
-            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration; nothing else is touched)");
+            err.println("pftls: demo sandbox: " + dir + " (a throw-away Postfix configuration with the built-in"
+                    + " defaults of " + org.pftls.engine.config.BuiltinPostfix37.MODEL + "; nothing else is touched)");
         } catch (IOException e) {
             throw new PftlsException(Kind.IO, "cannot create the demo sandbox: " + e.getMessage()
                     + "; set TMPDIR to a writable directory", e);

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
  * everything else, which then goes to picocli as before: picocli stays the definition of the
  * command line (help, usage errors, the man page, completion, the other subcommands).
  *
- * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} (the last wins); one of the
+ * <p>Accepted, and nothing else: zero or more top-level {@code -c VALUE} and {@code --postfix-bin VALUE}
+ * in any order (the last of each wins); one of the
  * nine subcommand names; its own options, each as a separate {@code -x VALUE} (the last wins) or the
  * flags ({@code --json}, and where the subcommand has them {@code --dry-run}, {@code --merge},
  * {@code --keep-usable}, {@code --chain-files}, {@code --force}), all before the first operand; then
@@ -45,11 +46,18 @@ final class ScriptCommandLine {
     private static final int[] MAX_OPERANDS = {0, ANY, ANY, ANY, 2, ANY, ANY, 0, 0};
 
     private final String configDirectory;
+    private final String postfixBin;
     private final Callable<Integer> command;
 
-    private ScriptCommandLine(String configDirectory, Callable<Integer> command) {
+    private ScriptCommandLine(String configDirectory, String postfixBin, Callable<Integer> command) {
         this.configDirectory = configDirectory;
+        this.postfixBin = postfixBin;
         this.command = command;
+    }
+
+    /** The top-level {@code --postfix-bin} value, or null. */
+    String postfixBin() {
+        return postfixBin;
     }
 
     /** The top-level {@code -c} value, or null. */
@@ -69,11 +77,16 @@ final class ScriptCommandLine {
         }
         int i = 0;
         String configDirectory = null;
-        while (i < args.length && args[i].equals("-c")) {
+        String postfixBin = null;
+        while (i < args.length && (args[i].equals("-c") || args[i].equals("--postfix-bin"))) {
             if (i + 1 == args.length || !acceptableConfigDirectory(args[i + 1])) {
                 return null;
             }
-            configDirectory = args[i + 1];
+            if (args[i].equals("-c")) {
+                configDirectory = args[i + 1];
+            } else {
+                postfixBin = args[i + 1];
+            }
             i += 2;
         }
         if (i == args.length) {
@@ -109,7 +122,7 @@ final class ScriptCommandLine {
                 return null;
             }
         }
-        return new ScriptCommandLine(configDirectory, command(c, ctx, values, flags, args, i));
+        return new ScriptCommandLine(configDirectory, postfixBin, command(c, ctx, values, flags, args, i));
     }
 
     /** Makes subcommand number {@code c} and fills its fields as picocli would. */

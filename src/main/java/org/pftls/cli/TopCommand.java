@@ -19,6 +19,11 @@ public final class TopCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CONFIG_DIR", description = "The Postfix configuration directory (holds main.cf).")
     String configDirectory;
 
+    @Option(names = "--postfix-bin", paramLabel = "DIR", description = "The directory of the Postfix programs"
+            + " (postconf, postfix, postlog) of the installation that owns the instance. Default: $PFTLS_POSTFIX_BIN,"
+            + " else the first of /usr/sbin and /usr/local/sbin that holds postconf.")
+    String postfixBin;
+
     @Option(names = "--demo", description = "Work on a new throw-away sandbox instance (a Debian-like main.cf in a"
             + " temporary directory), to try pftls without Postfix and without touching a real configuration.")
     boolean demo;
@@ -52,6 +57,7 @@ public final class TopCommand implements Callable<Integer> {
             return;
         }
         prepared = true;
+        ctx.choosePostfixPrograms(postfixBin);
         ctx.chooseConfigDirectory(configDirectory);
         if (demo) {
             ctx.startDemo();

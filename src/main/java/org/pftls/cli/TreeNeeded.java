@@ -21,7 +21,7 @@ record TreeNeeded(String subcommand, boolean none) {
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-c")) {
+            if (a.equals("-c") || a.equals("--postfix-bin")) {
                 i++;
             } else if (a.equals("--")) {
                 return ALL;

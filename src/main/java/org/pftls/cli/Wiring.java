@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.pftls.adapters.ForkedKeyMaker;
@@ -12,9 +13,11 @@ import org.pftls.adapters.KernelRandom;
 import org.pftls.adapters.PosixFileStore;
 import org.pftls.adapters.PostconfInstallation;
 import org.pftls.adapters.PostfixCommandControl;
+import org.pftls.adapters.PostfixSelection;
 import org.pftls.adapters.PostlogMailLog;
 import org.pftls.engine.check.ConfigurationTrust;
 import org.pftls.engine.config.BuiltinPostfix37;
+import org.pftls.engine.PftlsException;
 import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeyMaker;
 import org.pftls.engine.crypto.KeyPairSource;
@@ -34,34 +37,49 @@ public final class Wiring {
 
     private final Supplier<Ports> ports;
     private final Path postfixCommands;
+    /** Which Postfix's programs run (--postfix-bin, PFTLS_POSTFIX_BIN, /usr/sbin, /usr/local/sbin); null for tests' own ports. */
+    private final PostfixSelection selection;
 
-    private Wiring(Supplier<Ports> ports, Path postfixCommands) {
+    private Wiring(Supplier<Ports> ports, Path postfixCommands, PostfixSelection selection) {
         this.ports = ports;
         this.postfixCommands = postfixCommands;
+        this.selection = selection;
     }
 
     /**
-     * The real thing: the host's file system, the installed Postfix if any, the system clock.
+     * The real thing: the host's file system, the Postfix chosen by {@link PostfixSelection} (or the
+     * built-in defaults), the system clock.
      *
      * @param checkpoints the write path's checkpoints: {@link Checkpoints#NONE} in production; the
      *                    crash tests start the launcher with a test main class that passes theirs
+     * @param env         the environment (PFTLS_POSTFIX_BIN)
      */
-    public static Wiring system(Checkpoints checkpoints) {
-        return new Wiring(() -> realPorts(checkpoints), POSTFIX_COMMANDS);
+    public static Wiring system(Checkpoints checkpoints, Map<String, String> env) {
+        PostfixSelection selection = new PostfixSelection(env);
+        return new Wiring(() -> realPorts(checkpoints, selection), POSTFIX_COMMANDS, selection);
     }
 
     /** Around given ports (tests); Postfix's commands are looked for where they are installed. */
     public static Wiring of(Supplier<Ports> ports) {
-        return new Wiring(ports, POSTFIX_COMMANDS);
+        return new Wiring(ports, POSTFIX_COMMANDS, null);
     }
 
-    private static Ports realPorts(Checkpoints checkpoints) {
+    private static Ports realPorts(Checkpoints checkpoints, PostfixSelection selection) {
         SecureRandom random = new KernelRandom(); // /dev/urandom, opened on first use: see its Javadoc
-        Path postconf = POSTFIX_COMMANDS.resolve("postconf");
-        BuiltinPostfix37 builtin = new BuiltinPostfix37();
-        return new Ports(new PosixFileStore(random, checkpoints),
-                Files.isExecutable(postconf) ? new PostconfInstallation(postconf, builtin) : builtin,
-                new KernelHostName(), Clock.systemUTC(), random);
+        return new Ports(new PosixFileStore(random, checkpoints), selection.installation(), new KernelHostName(),
+                Clock.systemUTC(), random);
+    }
+
+    /** --postfix-bin DIR (or null): chooses which Postfix's programs run; refuses an unusable one. */
+    void choosePostfixPrograms(String option) throws PftlsException {
+        if (selection != null) {
+            selection.choose(option);
+        }
+    }
+
+    /** A program of the Postfix that answers for the instance (none for built-in answers: demo, tests). */
+    private static Optional<Path> program(Ports instancePorts, String name) {
+        return instancePorts.postfix().programDirectory().map(d -> d.resolve(name)).filter(Files::isExecutable);
     }
 
     /** The ports for a real instance. */
@@ -74,25 +92,26 @@ public final class Wiring {
         return new Ports(real.files(), new BuiltinPostfix37(), real.hostNames(), real.clock(), real.random());
     }
 
-    /** postfix reload for the instance. */
-    PostfixControl postfix(Path configDirectory) {
-        return new PostfixCommandControl(postfixCommands.resolve("postfix"), configDirectory);
+    /** postfix reload for the instance, with the programs of the Postfix that answers for it. */
+    PostfixControl postfix(Ports instancePorts, Path configDirectory) {
+        return new PostfixCommandControl(program(instancePorts, "postfix").orElse(postfixCommands.resolve("postfix")),
+                configDirectory);
     }
 
     /** The mail log of a real instance (postlog), when Postfix is installed; empty otherwise. */
     Optional<PostlogMailLog> mailLog(Ports instancePorts, Path configDirectory) {
-        Path postlog = postfixCommands.resolve("postlog");
+        Optional<Path> postlog = program(instancePorts, "postlog");
         // postlog reads main.cf without a limit: only one that only root can change, regular and small
-        if (instancePorts.postfix().installed() && Files.isExecutable(postlog)
-                && ConfigurationTrust.postfixMayRead(configDirectory, instancePorts.files())) {
-            return Optional.of(new PostlogMailLog(postlog, configDirectory, "postfix/pftls"));
+        if (postlog.isPresent() && ConfigurationTrust.postfixMayRead(configDirectory, instancePorts.files())) {
+            return Optional.of(new PostlogMailLog(postlog.get(), configDirectory, "postfix/pftls"));
         }
         return Optional.empty();
     }
 
     /** Whether Postfix's own commands are installed on this host (the demo says so). */
     boolean postfixOnHost() {
-        return Files.isExecutable(postfixCommands.resolve("postconf"));
+        return selection != null ? selection.programs().directory().isPresent()
+                : Files.isExecutable(postfixCommands.resolve("postconf"));
     }
 
     /**

@@ -19,7 +19,7 @@ final class WizardSetup {
         Wiring wiring = ctx.wiring();
         List<String> command = ctx.defaultInstance() ? List.of("pftls") : List.of("pftls", "-c", dir.toString());
         return new WizardModel(new WizardEnvironment(dir, () -> Instance.read(dir, ports), ctx.mailLogOnly(),
-                wiring.postfix(dir), ctx.demo(), wiring.postfixOnHost(), command,
+                wiring.postfix(ports, dir), ctx.demo(), wiring.postfixOnHost(), command,
                 System.getProperty("user.name", "root"), wiring.letsEncryptLive(), wiring.wizardKeys(ports)));
     }
 }

@@ -3,6 +3,8 @@ package org.pftls.ui;
 import java.util.ArrayList;
 import java.util.List;
 import org.pftls.engine.UntrustedText;
+import org.pftls.engine.check.Severity;
+import org.pftls.engine.config.BuiltinPostfix37;
 import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
@@ -15,11 +17,13 @@ public final class DetectionReport {
     public static List<String> lines(Detection d) {
         List<String> out = new ArrayList<>();
         out.add("Configuration directory: " + d.configDirectory());
-        out.add("Postfix:                 " + d.postfixVersion()
-                + (d.postfixInstalled() ? "" : " (not installed: built-in defaults)"));
+        out.add("Postfix:                 " + (d.postfixInstalled()
+                ? d.postfixVersion() + d.postfixPrograms().map(p -> " (programs in " + p + ")").orElse("")
+                : "none found; using the built-in defaults of " + BuiltinPostfix37.MODEL));
         out.add("myhostname:              " + d.myhostname());
         out.add("tls_random_source:       " + d.tlsRandomSource());
         out.add("SMTP client TLS:         " + (d.clientAllDefault() ? "all default (enable-client applies)"
+                + (opportunisticByDefault(d) ? "; opportunistic already (the default security level is may)" : "")
                 : "configured: " + String.join(", ", d.clientNonDefault())));
         out.add("SMTP server TLS:         " + (d.serverAllDefault() ? "all default (enable-server applies)"
                 : "configured: " + String.join(", ", d.serverNonDefault())));
@@ -29,6 +33,8 @@ public final class DetectionReport {
             out.add("master.cf override:      " + o.service() + " (port " + o.port() + ", line " + o.line() + "): -o "
                     + o.parameter() + "=" + o.value());
         }
+        d.versionAdvice().stream().filter(f -> f.severity() == Severity.INFO)
+                .forEach(f -> out.add("Note: " + f.text()));
         List<String> shown = new ArrayList<>();
         for (DeployedPair p : d.deployed()) {
             out.addAll(CertificateReportText.lines(p));
@@ -43,5 +49,9 @@ public final class DetectionReport {
         }
         out.replaceAll(UntrustedText::escape); // certificate fields and file names: no terminal controls
         return out;
+    }
+
+    private static boolean opportunisticByDefault(Detection d) {
+        return d.versionAdvice().stream().anyMatch(f -> f.code().equals("client-opportunistic-by-default"));
     }
 }

@@ -52,6 +52,10 @@ public final class PlanReport {
             out.add("main.cf would change as follows:");
             out.addAll(mainCfDiff(plan));
         }
+        if (!plan.notes().isEmpty()) {
+            out.add("Notes (this Postfix):");
+            plan.notes().forEach(n -> out.add("  " + n));
+        }
         if (!plan.warnings().isEmpty()) {
             out.add("Warnings:");
             plan.warnings().forEach(w -> out.add("  " + w));

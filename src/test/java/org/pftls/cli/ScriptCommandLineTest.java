@@ -80,7 +80,10 @@ class ScriptCommandLineTest {
             v("output-server-tlsa"),
             v("output-server-tlsa", "-h", "mx.example.net", "rsa", "ecdsa"),
             v("output-server-tlsa", "key.pem"),
-            v("-c", "/tmp/x", "output-server-tlsa", "-h", "a=b", "x y"));
+            v("-c", "/tmp/x", "output-server-tlsa", "-h", "a=b", "x y"),
+            v("--postfix-bin", "/opt/postfix-3.10.13/sbin", "enable-client"),
+            v("-c", "/tmp/x", "--postfix-bin", "/usr/local/sbin", "-c", "/tmp/y", "new-server-key", "-a", "ecdsa"),
+            v("--postfix-bin", "/a", "--postfix-bin", "/b", "all-default-server"));
 
     /** One of each kind of command line the parser must leave to picocli. */
     private static final List<String[]> MALFORMED = List.of(
@@ -91,6 +94,9 @@ class ScriptCommandLineTest {
             v("-c/tmp/x", "all-default-server"), v("--", "all-default-server"), v("-c", "/tmp/x", "--"),
             v("-c", "status", "all-default-server"), v("-c", "all-default-server", "all-default-server"),
             v("-c", "@args", "all-default-server"), v("-c", "/tmp/\0x", "all-default-server"),
+            v("--postfix-bin"), v("--postfix-bin", "all-default-server"), v("--postfix-bin", "-x", "enable-client"),
+            v("--postfix-bin=/usr/sbin", "enable-client"), v("--postfix-bin", "status", "enable-client"),
+            v("enable-client", "--postfix-bin", "/usr/sbin"),
             // subcommand names
             v("frobnicate"), v("status"), v("wizard"), v("history"), v("rollback"), v(""), v("enable-servr"),
             v("ENABLE-SERVER"), v("enable"), v("@args"),
@@ -131,7 +137,7 @@ class ScriptCommandLineTest {
     private static final String[] CONFIG_DIRS = {"/tmp/x", "/etc/postfix", "relative/dir", "", "a b", "=x",
         "status", "enable-client", "wizard", "history", "@args", "-x", "--demo", "--", "-"};
     private static final String[] TOP_ODD = {"--demo", "--help", "--version", "-c/tmp/x", "--", "-c", "--plain",
-        "--full-screen", "-x", "-cstatus"};
+        "--full-screen", "-x", "-cstatus", "--postfix-bin", "--postfix-bin=/x"};
     private static final String[] NAME_ODD = {"status", "wizard", "history", "rollback", "frobnicate", "",
         "enable-servr", "ENABLE-SERVER", "enable", "-c", "--help"};
 
@@ -152,7 +158,7 @@ class ScriptCommandLineTest {
                 if (random.nextInt(8) == 0) {
                     args.add(pick(random, TOP_ODD));
                 } else {
-                    args.add("-c");
+                    args.add(random.nextInt(3) == 0 ? "--postfix-bin" : "-c");
                     args.add(random.nextInt(3) == 0 ? pick(random, CONFIG_DIRS) : "/tmp/x" + t);
                 }
             }
@@ -301,6 +307,7 @@ class ScriptCommandLineTest {
         assertTrue(result.unmatched().isEmpty() && sub.unmatched().isEmpty(), show(args));
         TopCommand top = (TopCommand) result.commandSpec().userObject();
         assertEquals(top.configDirectory, fast.configDirectory(), "-c of " + show(args));
+        assertEquals(top.postfixBin, fast.postfixBin(), "--postfix-bin of " + show(args));
         assertFalse(top.demo || top.plain || top.fullScreen, show(args));
         int compared = assertSameFields(sub.commandSpec().userObject(), fast.command(), show(args));
         int declared = sub.commandSpec().options().size() - 1 + sub.commandSpec().positionalParameters().size();

@@ -20,7 +20,8 @@ class WizardLaunchTest {
     private static final PrintStream DISCARD = new PrintStream(PrintStream.nullOutputStream(), true,
             StandardCharsets.UTF_8);
     private static final String[] TOKENS = {"-c", "-c", "/etc/postfix", "dir", "--demo", "--plain", "--full-screen",
-        "--help", "--version", "status", "@file", "-x", "-c/x", "--", "enable-server", ""};
+        "--help", "--version", "status", "@file", "-x", "-c/x", "--", "enable-server", "", "--postfix-bin",
+        "--postfix-bin", "/usr/local/sbin"};
 
     private static CommandContext context() {
         return CommandContext.system(DISCARD, DISCARD, Map.of());
@@ -34,6 +35,8 @@ class WizardLaunchTest {
         }
         WizardLaunch w = WizardLaunch.parse(new String[] {"--plain", "-c", "dir", "--demo"});
         assertEquals("dir", w.configDirectory);
+        assertEquals("/opt/p/sbin", WizardLaunch.parse(new String[] {"--postfix-bin", "/opt/p/sbin", "--plain"})
+                .postfixBin);
         assertTrue(w.plain && w.demo && !w.fullScreen);
     }
 
@@ -43,7 +46,8 @@ class WizardLaunchTest {
                 new String[] {"wizard"}, new String[] {"status"}, new String[] {"-c"}, new String[] {"-c", "-x"},
                 new String[] {"-c", "status"}, new String[] {"-c", "@f"}, new String[] {"--plain", "--full-screen"},
                 new String[] {"--demo", "--demo"}, new String[] {"-c", "a", "-c", "b"}, new String[] {"--"},
-                new String[] {"-cdir"})) {
+                new String[] {"-cdir"}, new String[] {"--postfix-bin"}, new String[] {"--postfix-bin", "status"},
+                new String[] {"--postfix-bin", "/a", "--postfix-bin", "/b"}, new String[] {"--postfix-bin=/a"})) {
             assertNull(WizardLaunch.parse(args), String.join(" ", args));
         }
     }
@@ -71,6 +75,7 @@ class WizardLaunchTest {
             assertFalse(result.isUsageHelpRequested() || result.isVersionHelpRequested(), where);
             TopCommand picocli = (TopCommand) result.commandSpec().userObject();
             assertEquals(picocli.configDirectory, fast.configDirectory, where);
+            assertEquals(picocli.postfixBin, fast.postfixBin, where);
             assertEquals(picocli.demo, fast.demo, where);
             assertEquals(picocli.plain, fast.plain, where);
             assertEquals(picocli.fullScreen, fast.fullScreen, where);

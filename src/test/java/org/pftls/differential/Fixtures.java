@@ -131,6 +131,25 @@ final class Fixtures {
         return Optional.ofNullable(keyNames.get(publicKeyPem));
     }
 
+    /**
+     * What Debian's ssl-cert package makes, in {@code dir}/etc/ssl: private/ssl-cert-snakeoil.key
+     * (the rsa-key.pem fixture, mode 0640) and certs/ssl-cert-snakeoil.pem (its certificate, 0644).
+     */
+    void snakeoil(Path dir) {
+        try {
+            Path key = dir.resolve("etc/ssl/private/ssl-cert-snakeoil.key");
+            Path cert = dir.resolve("etc/ssl/certs/ssl-cert-snakeoil.pem");
+            Files.createDirectories(key.getParent());
+            Files.createDirectories(cert.getParent());
+            Files.copy(file("rsa-key.pem"), key);
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+            Files.copy(file("rsa-cert.pem"), cert);
+            Files.setPosixFilePermissions(cert, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path file(String name) {
         return dir.resolve(name);
     }

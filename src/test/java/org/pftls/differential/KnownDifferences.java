@@ -22,8 +22,8 @@ final class KnownDifferences {
     private KnownDifferences() {
     }
 
-    /** Matrix scenarios (by name) whose expectation is a known difference. */
-    static Map<String, Expectation> inMatrix() {
+    /** Matrix scenarios (by name) whose expectation on this Postfix version is a known difference. */
+    static Map<String, Expectation> inMatrix(PostfixUnderTest postfix) {
         Map<String, Expectation> m = new HashMap<>();
         // A deployed key file that cannot be read: the script prints "; keyfile" (and the records
         // before it) and then fails; pftls reads every key first and prints nothing.
@@ -52,9 +52,25 @@ final class KnownDifferences {
         m.put("already-enabled.cf: deploy-server-cert rsa-cert.pem rsa-key.pem", alreadyDeployed("rsa"));
         m.put("legacy-server.cf: deploy-server-cert rsa-cert.pem rsa-key.pem", alreadyDeployed("rsa"));
         // postfix 3.7.11 glues appended settings to a last line without newline; pftls adds the newline.
-        for (String sub : List.of("enable-client", "enable-server", "deploy-server-cert rsa-cert.pem rsa-key.pem")) {
-            m.put("no-final-newline.cf: " + sub, Improvements.around(List.of(sub.split(" ")),
-                    missingFinalNewlineRepaired()));
+        // postconf -e before 3.7.15/3.8.10/3.9.4/3.10.2 glues appended settings to a last line without
+        // newline; pftls adds the newline (as later versions do: the same result there).
+        if (postfix.gluesToMissingFinalNewline()) {
+            for (String sub : List.of("enable-client", "enable-server", "deploy-server-cert rsa-cert.pem rsa-key.pem")) {
+                m.put("no-final-newline.cf: " + sub, Improvements.around(List.of(sub.split(" ")),
+                        missingFinalNewlineRepaired()));
+            }
+        }
+        // From 3.11, main.cf's default_cache_db_type is the type of Postfix's caches: pftls uses it for the
+        // TLS session cache; the script still takes lmdb when postconf -m lists it. Before 3.11: the same.
+        if (postfix.hasDefaultCacheDbType()) {
+            m.put("cache-db-type.cf: enable-client", defaultCacheDbTypeFollowed());
+        }
+        // dollar-refs.cf compares compatibility levels (<level): Postfix before 3.6 cannot read it (its
+        // postconf stops with "macro processing error" and the script goes on with empty answers).
+        if (!postfix.parsed().atLeast(org.pftls.engine.version.PostfixVersion.of("3.6"))) {
+            for (List<String> args : Scenarios.SUBCOMMANDS) {
+                m.put("dollar-refs.cf: " + String.join(" ", args), pftlsRefusesWhatThisVersionCannotRead());
+            }
         }
         return m;
     }
@@ -308,5 +324,37 @@ final class KnownDifferences {
                 () -> assertTrue(pftls.postconf().contains(Improvements.LEVEL_MAY), pftls.postconf().toString()),
                 () -> assertTrue(pftls.postconf().stream().noneMatch(l -> l.startsWith("smtpd_tls_key_file")),
                         "the legacy parameters are left alone: " + pftls.postconf()));
+    }
+
+    /**
+     * A main.cf this Postfix cannot read (newer syntax): pftls refuses it with one fatal line naming
+     * the version and changes nothing, whatever the script makes of it.
+     */
+    static Expectation pftlsRefusesWhatThisVersionCannotRead() {
+        return (script, pftls) -> assertAll(
+                () -> assertEquals(1, pftls.status(), "pftls refuses it\n" + pftls.describe()),
+                () -> assertEquals(List.of(), pftls.messages().stream().filter(m -> !m.startsWith("fatal: ")).toList()),
+                () -> assertEquals(1, pftls.messages().size(), pftls.messages().toString()),
+                () -> assertTrue(pftls.messages().get(0).contains(" does not support (it came with Postfix 3.6)"),
+                        pftls.messages().toString()),
+                () -> assertEquals(java.util.Map.of(), pftls.newFiles(), "pftls created no file"),
+                () -> assertEquals(List.of(), pftls.changedFiles(), "pftls changed no file"),
+                () -> assertEquals("", pftls.stdout()));
+    }
+
+    /**
+     * The script sets up an lmdb session cache, pftls a btree one as default_cache_db_type says;
+     * with that line alike, everything is the same.
+     */
+    static Expectation defaultCacheDbTypeFollowed() {
+        return (script, pftls) -> {
+            assertTrue(script.postconf().stream().anyMatch(l -> l.startsWith("smtp_tls_session_cache_database = lmdb:")),
+                    "postfix tls takes lmdb: " + script.postconf());
+            assertTrue(pftls.postconf().stream().anyMatch(l -> l.startsWith("smtp_tls_session_cache_database = btree:")),
+                    "pftls takes default_cache_db_type: " + pftls.postconf());
+            Expectations.same().check(script, pftls.withMainCf(
+                    pftls.postconf().stream().map(l -> l.replace("= btree:", "= lmdb:")).toList(),
+                    pftls.mainCfLines().stream().map(l -> l.replace("= btree:", "= lmdb:")).toList()));
+        };
     }
 }

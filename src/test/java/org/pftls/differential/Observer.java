@@ -39,10 +39,13 @@ final class Observer {
 
     private final Fixtures fixtures;
     private final FileProperties properties;
+    private final PostfixUnderTest postfix;
 
-    Observer(Fixtures fixtures) {
+    /** @param postfix the Postfix whose postconf reads main.cf afterwards */
+    Observer(Fixtures fixtures, PostfixUnderTest postfix) {
         this.fixtures = fixtures;
         this.properties = new FileProperties(fixtures);
+        this.postfix = postfix;
     }
 
     static Snapshot snapshot(Path dir) {
@@ -175,9 +178,9 @@ final class Observer {
     }
 
     /** {@code postconf -c DIR -n}, plus its exit status and fatal error when it fails. */
-    private static List<String> postconf(Path dir) {
+    private List<String> postconf(Path dir) {
         MainCfTime.backdate(dir);
-        ExternalCommand.Result r = ExternalCommand.run(List.of(RequiredTools.POSTCONF.toString(), "-c", dir.toString(),
+        ExternalCommand.Result r = ExternalCommand.run(List.of(postfix.postconf().toString(), "-c", dir.toString(),
                 "-n"));
         List<String> lines = new ArrayList<>(r.outText().lines().toList());
         if (r.status() != 0) {

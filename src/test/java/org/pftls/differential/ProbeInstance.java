@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A second, throw-away Postfix instance that runs a real smtpd on a loopback port: its own
+ * A second, throw-away Postfix instance of one Postfix version ({@link PostfixUnderTest}; Debian's
+ * unless given) that runs a real smtpd on a loopback port: its own
  * configuration, queue, data and log directories under one work directory, {@code inet_interfaces
  * = 127.0.0.1}, chroot off, a minimal master.cf of its own, {@code maillog_file} under a directory
  * listed in {@code maillog_file_prefixes}. Started and stopped with {@code postfix -c DIR start|stop}
@@ -54,25 +55,35 @@ final class ProbeInstance implements AutoCloseable {
 
     private final Path root;
     private final Path config;
+    private final PostfixUnderTest postfix;
     private int port;
     private boolean started;
 
-    private ProbeInstance(Path root) {
+    private ProbeInstance(Path root, PostfixUnderTest postfix) {
         this.root = root;
         this.config = root.resolve("etc");
+        this.postfix = postfix;
     }
 
-    /** Makes the directories and main.cf (master.cf is written by {@link #start()}, with the port). */
+    /** A Debian Postfix instance: see {@link #create(Path, PostfixUnderTest)}. */
     static ProbeInstance create(Path root) {
-        ProbeInstance p = new ProbeInstance(root);
+        return create(root, PostfixVersions.debian());
+    }
+
+    /**
+     * Makes the directories and main.cf (master.cf is written by {@link #start()}, with the port)
+     * for this Postfix; its own programs serve it (daemon_directory is the build's).
+     */
+    static ProbeInstance create(Path root, PostfixUnderTest postfix) {
+        ProbeInstance p = new ProbeInstance(root, postfix);
         try {
             // The Postfix daemons run as the postfix user and must reach the queue below root.
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
             for (String dir : List.of("etc", "queue", "data", "log")) {
                 Files.createDirectories(root.resolve(dir));
             }
-            UserPrincipal postfix = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix");
-            Files.setOwner(root.resolve("data"), postfix);
+            UserPrincipal postfixUser = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix");
+            Files.setOwner(root.resolve("data"), postfixUser);
             Files.writeString(p.config.resolve("main.cf"), String.join("\n",
                     "compatibility_level = 3.6",
                     "queue_directory = " + root.resolve("queue"),
@@ -96,6 +107,11 @@ final class ProbeInstance implements AutoCloseable {
 
     Path config() {
         return config;
+    }
+
+    /** The Postfix version whose programs serve this instance. */
+    PostfixUnderTest postfix() {
+        return postfix;
     }
 
     int port() {
@@ -167,7 +183,7 @@ final class ProbeInstance implements AutoCloseable {
 
     private ExternalCommand.Result postfix(String command) {
         MainCfTime.backdate(config);
-        return ExternalCommand.run(List.of(RequiredTools.POSTFIX.toString(), "-c", config.toString(), command));
+        return ExternalCommand.run(List.of(postfix.postfix().toString(), "-c", config.toString(), command));
     }
 
     private Optional<Long> masterPid() {

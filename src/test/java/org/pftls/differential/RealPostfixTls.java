@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference implementation: {@code postfix -c DIR tls ARGS}. It runs under script(1), so that
- * its stderr is a terminal: postlog 3.7 shows the script's messages only then. Its stdout goes to
- * a file, so the terminal carries only the messages.
+ * The reference implementation: {@code postfix -c DIR tls ARGS} of one Postfix version. It runs
+ * under script(1), so that its stderr is a terminal: postlog 3.7 shows the script's messages only
+ * then (3.8 and later always do, tagged with the script's name on a terminal). Its stdout goes to a
+ * file, so the terminal carries only the messages.
  */
 final class RealPostfixTls {
+    private final PostfixUnderTest postfix;
+
+    RealPostfixTls(PostfixUnderTest postfix) {
+        this.postfix = postfix;
+    }
+
     /** Runs the real command on {@code dir}; {@code stdoutFile} must be outside {@code dir}. */
     SideRun run(Path dir, List<String> args, Path stdoutFile) {
         MainCfTime.backdate(dir);
-        StringBuilder command = new StringBuilder("exec ").append(quote(RequiredTools.POSTFIX.toString()))
+        StringBuilder command = new StringBuilder("exec ").append(quote(postfix.postfix().toString()))
                 .append(" -c ").append(quote(dir.toString())).append(" tls");
         for (String arg : args) {
             command.append(' ').append(quote(arg));

@@ -8,29 +8,29 @@ import java.nio.file.Path;
 
 /**
  * The real programs the differential tests compare with. A missing one fails the test with what
- * to install; the tests never skip.
+ * to install; the tests never skip. Which Postfix: {@link PostfixUnderTest}.
  */
 final class RequiredTools {
-    static final Path POSTFIX = Path.of("/usr/sbin/postfix");
-    static final Path POSTCONF = Path.of("/usr/sbin/postconf");
     static final Path OPENSSL = Path.of("/usr/bin/openssl");
     static final Path SCRIPT = Path.of("/usr/bin/script");
-    static final Path MAILNAME = Path.of("/etc/mailname");
+    /** Debian's programs (for tests that do not run per version). */
+    static final Path POSTFIX = PostfixVersions.DEBIAN_SBIN.resolve("postfix");
+    static final Path POSTCONF = PostfixVersions.DEBIAN_SBIN.resolve("postconf");
 
     private RequiredTools() {
     }
 
-    /** Fails unless Postfix, OpenSSL, script(1), /etc/mailname and root privileges are there. */
+    /** Fails unless Debian's Postfix, OpenSSL, script(1) and root privileges are there. */
     static void check() {
-        executable(POSTFIX, "install Postfix: apt-get install postfix (see .ci/run)");
-        executable(POSTCONF, "install Postfix: apt-get install postfix (see .ci/run)");
+        check(PostfixVersions.debian());
+    }
+
+    /** Fails unless this Postfix, OpenSSL, script(1) and root privileges are there. */
+    static void check(PostfixUnderTest postfix) {
+        postfix.check();
         executable(OPENSSL, "install OpenSSL: apt-get install openssl");
         executable(SCRIPT, "install script(1): apt-get install bsdutils");
         try {
-            if (!Files.isRegularFile(MAILNAME) || Files.size(MAILNAME) == 0) {
-                fail(MAILNAME + " is missing or empty: postfix(1) needs it (myorigin = /etc/mailname);"
-                        + " create it with: hostname --fqdn > /etc/mailname (.ci/run does this)");
-            }
             Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             if (!Integer.valueOf(0).equals(uid)) {
                 fail("these tests run the real postfix(1), which only root may run: run them as root (CI does)");

@@ -5,9 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The differential scenarios: every subcommand on every main.cf of the matrix (the three samples,
- * the harder corpus in {@code differential/}, and some of the parser corpus), then options,
- * arguments and error cases on chosen files, then the documented differences.
+ * The differential scenarios for one Postfix version: every subcommand on every main.cf of the
+ * matrix (the three samples, the harder corpus in {@code differential/}, and some of the parser
+ * corpus), then options, arguments and error cases on chosen files, then the documented
+ * differences, some of which depend on the version ({@link KnownDifferences}).
+ *
+ * <p>To add a scenario that runs on every version: a main.cf under {@code src/test/resources}
+ * ({@code @DIR@} for the instance's directory; /etc/ paths are pointed into it) added to
+ * {@link #MATRIX} (all nine subcommands), or one {@code same(file, args...)} line in
+ * {@link #options}; a deliberate difference goes into {@link KnownDifferences} (and README
+ * "Differences from postfix tls"); a difference between Postfix versions is decided there from
+ * {@link PostfixUnderTest}. Extra files a copy needs go into {@link Scenario#setUp}.
  */
 final class Scenarios {
     /**
@@ -55,6 +63,8 @@ final class Scenarios {
             "differential/no-final-newline.cf",
             "differential/whitespace-values.cf",
             "differential/client-cert.cf",
+            "differential/compat-311.cf",
+            "differential/cache-db-type.cf",
             "corpus/dollar-refs.cf",
             "corpus/key-edge.cf",
             "corpus/crlf-mixed.cf",
@@ -65,8 +75,8 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    static List<Scenario> all() {
-        Map<String, Expectation> known = KnownDifferences.inMatrix();
+    static List<Scenario> all(PostfixUnderTest postfix) {
+        Map<String, Expectation> known = KnownDifferences.inMatrix(postfix);
         List<Scenario> list = new ArrayList<>();
         for (String file : MATRIX) {
             for (List<String> args : SUBCOMMANDS) {
@@ -76,6 +86,7 @@ final class Scenarios {
         }
         list.addAll(options());
         list.addAll(KnownDifferences.extra());
+        list.addAll(snakeoilPresent());
         return list.stream().map(Scenarios::deployWarnings).toList();
     }
 
@@ -84,7 +95,8 @@ final class Scenarios {
         if (s.args().isEmpty() || !s.args().get(0).equals("deploy-server-cert")) {
             return s;
         }
-        return new Scenario(s.name(), s.mainCf(), s.args(), KnownDifferences.withChainWarnings(s.expectation()));
+        return new Scenario(s.name(), s.mainCf(), s.args(), KnownDifferences.withChainWarnings(s.expectation()),
+                s.setUp());
     }
 
     static String shortName(String file) {
@@ -172,6 +184,20 @@ final class Scenarios {
         s.add(same(fresh, "all-default-server", "-x"));
         s.add(same(fresh, "frobnicate"));
         s.add(same(fresh, "ENABLE-CLIENT"));
+        return s;
+    }
+
+    /**
+     * Debian's snakeoil main.cf on a machine where the ssl-cert package made its key and certificate
+     * (in the copy's DIR/etc/ssl, as ssl-cert makes them: key 0640, certificate 0644; the matrix runs
+     * the same main.cf without them).
+     */
+    private static List<Scenario> snakeoilPresent() {
+        List<Scenario> s = new ArrayList<>();
+        for (List<String> args : SUBCOMMANDS) {
+            s.add(new Scenario("debian-snakeoil.cf with the ssl-cert files: " + String.join(" ", args),
+                    "samples/debian-snakeoil.cf", args, Improvements.expect(args), Fixtures::snakeoil));
+        }
         return s;
     }
 

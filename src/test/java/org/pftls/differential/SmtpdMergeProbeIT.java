@@ -2,12 +2,12 @@ package org.pftls.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.pftls.differential.SmtpdProbeTest.ECDSA;
-import static org.pftls.differential.SmtpdProbeTest.RSA;
-import static org.pftls.differential.SmtpdProbeTest.fingerprint;
-import static org.pftls.differential.SmtpdProbeTest.newest;
-import static org.pftls.differential.SmtpdProbeTest.served;
-import static org.pftls.differential.SmtpdProbeTest.succeeds;
+import static org.pftls.differential.SmtpdProbeIT.ECDSA;
+import static org.pftls.differential.SmtpdProbeIT.RSA;
+import static org.pftls.differential.SmtpdProbeIT.fingerprint;
+import static org.pftls.differential.SmtpdProbeIT.newest;
+import static org.pftls.differential.SmtpdProbeIT.served;
+import static org.pftls.differential.SmtpdProbeIT.succeeds;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

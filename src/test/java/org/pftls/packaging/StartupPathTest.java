@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pftls.cli.Cli;
 import org.pftls.cli.CommandContext;
+import org.pftls.testing.Sandbox;
 
 /**
  * The start-up shortcuts change nothing visible: "pftls --version" without picocli prints what
@@ -24,8 +26,10 @@ class StartupPathTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandContext ctx = CommandContext.system(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        // The built-in Postfix answers: a usage error must not run the host's postconf or log to its mail log.
+        CommandContext ctx = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), () -> new Sandbox(Path.of("/nonexistent"))
+                .ports());
         int status = new Cli(ctx).run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -85,7 +85,7 @@ public final class Sandbox {
         }
     }
 
-    /** Another Postfix than the built-in 3.7 defaults (e.g. one that reports another version). */
+    /** Answers as this Postfix instead of the built-in 3.7 defaults (e.g. a {@link ModelledPostfix}). */
     public Sandbox postfix(PostfixInstallation installation) {
         this.postfix = installation;
         return this;

@@ -26,6 +26,8 @@ import org.pftls.engine.ports.PostfixInstallation;
  * {@code postconf -T public-key-algorithms}.
  */
 public final class BuiltinPostfix37 implements PostfixInstallation {
+    /** The Postfix these answers model, as Detect, status and the demo sandbox name it. */
+    public static final String MODEL = "Debian 12's Postfix 3.7.11";
     static final String RESOURCE = "postfix-3.7-defaults.cf";
     private static final List<String> MAP_TYPES = List.of("btree", "cidr", "environ", "fail", "hash", "inline",
             "internal", "memcache", "nis", "pipemap", "proxy", "randmap", "regexp", "socketmap", "static", "tcp",

@@ -19,10 +19,13 @@ import java.util.Optional;
  *                       with the reason
  * @param keys           the keys and certificates the plan makes or deploys, one per algorithm,
  *                       as the engine made or read them (for review screens; empty when none)
+ * @param notes          why the plan is what it is where it depends on the installed Postfix (e.g. the
+ *                       session cache type), for --dry-run and the wizard's Review; never printed by a
+ *                       real run (the script prints no such lines)
  */
 public record Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf,
                    List<String> warnings, List<String> messages, List<String> command, List<Setting> decisions,
-                   List<KeyCertificate> keys) {
+                   List<KeyCertificate> keys, List<String> notes) {
 
     public Plan {
         files = List.copyOf(files);
@@ -31,23 +34,37 @@ public record Plan(String operation, List<NewFile> files, Optional<MainCfChange>
         command = List.copyOf(command);
         decisions = List.copyOf(decisions);
         keys = List.copyOf(keys);
+        notes = List.copyOf(notes);
+    }
+
+    /** A plan with the decisions and keys given, and no notes. */
+    public Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf, List<String> warnings,
+                List<String> messages, List<String> command, List<Setting> decisions, List<KeyCertificate> keys) {
+        this(operation, files, mainCf, warnings, messages, command, decisions, keys, List.of());
     }
 
     /** A plan that makes or deploys no key, whose decisions are exactly its main.cf edit's settings. */
     public Plan(String operation, List<NewFile> files, Optional<MainCfChange> mainCf, List<String> warnings,
                 List<String> messages, List<String> command) {
         this(operation, files, mainCf, warnings, messages, command,
-                mainCf.map(MainCfChange::settings).orElse(List.of()), List.of());
+                mainCf.map(MainCfChange::settings).orElse(List.of()), List.of(), List.of());
     }
 
     /** The same plan with these keys and certificates (what the engine made or chose). */
     public Plan withKeys(List<KeyCertificate> made) {
-        return new Plan(operation, files, mainCf, warnings, messages, command, decisions, made);
+        return new Plan(operation, files, mainCf, warnings, messages, command, decisions, made, notes);
+    }
+
+    /** The same plan with these notes added. */
+    public Plan withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Plan(operation, files, mainCf, warnings, messages, command, decisions, keys, all);
     }
 
     /** The same plan without the main.cf edit and messages: only its new files (kept, not deployed). */
     public Plan filesOnly() {
-        return new Plan(operation, files, Optional.empty(), List.of(), List.of(), command, List.of(), keys);
+        return new Plan(operation, files, Optional.empty(), List.of(), List.of(), command, List.of(), keys, notes);
     }
 
     /** True when applying changes nothing on disk (only messages are shown). */

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What the installed Postfix knows that main.cf does not say: compiled-in defaults, database
  * types, key algorithms. The real adapter asks postconf (lazily, only what is needed);
- * the built-in adapter answers as Debian's Postfix 3.7 does, so the engine never needs Postfix.
+ * the built-in adapter answers as Debian 12's Postfix 3.7.11 does, so the engine never needs Postfix.
  */
 public interface PostfixInstallation {
     /** True when a real Postfix answered (postconf runs). */
@@ -25,4 +25,9 @@ public interface PostfixInstallation {
 
     /** {@code postconf -dh mail_version}, e.g. 3.7.11. */
     String mailVersion();
+
+    /** The directory of the programs that answer (postconf, postfix, postlog); empty for built-in answers. */
+    default Optional<Path> programDirectory() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,8 @@ package org.pftls.engine.tls;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.pftls.engine.check.Finding;
 
 /**
  * The TLS state of an instance, as the wizard's Detect screen and {@code pftls status} show it.
@@ -16,10 +18,14 @@ import java.util.List;
  * @param tlsRandomSource  the effective tls_random_source
  * @param server           how smtpd gets its certificates, its effective TLS level, master.cf overrides
  * @param warnings         everything an operator should fix, each with the fix
+ * @param postfixPrograms  the directory of the Postfix programs pftls runs (empty: built-in defaults)
+ * @param versionAdvice    the findings of {@link org.pftls.engine.version.VersionAdvice} (those that are not
+ *                         INFO are in {@code warnings} too)
  */
 public record Detection(Path configDirectory, String postfixVersion, boolean postfixInstalled, String myhostname,
                         List<String> clientNonDefault, List<String> serverNonDefault, List<DeployedPair> deployed,
-                        String tlsRandomSource, ServerSetup server, List<String> warnings) {
+                        String tlsRandomSource, ServerSetup server, List<String> warnings,
+                        Optional<Path> postfixPrograms, List<Finding> versionAdvice) {
 
     public boolean clientAllDefault() {
         return clientNonDefault.isEmpty();

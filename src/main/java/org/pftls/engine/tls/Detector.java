@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.check.ConfigurationTrust;
+import org.pftls.engine.check.Finding;
+import org.pftls.engine.check.Severity;
 import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.crypto.KeyAlgorithm;
+import org.pftls.engine.version.VersionAdvice;
 
 /** Reads the TLS state of an instance: never fails, reports what it cannot read as a problem. */
 public final class Detector {
@@ -42,11 +45,8 @@ public final class Detector {
         }
         ServerSetup server = ServerSetup.of(instance);
         warnings.addAll(server.problems());
-        for (String legacy : List.of("smtp_use_tls", "smtp_enforce_tls", "smtpd_use_tls", "smtpd_enforce_tls")) {
-            instance.parameters().explicit(legacy).filter(v -> !v.isEmpty()).ifPresent(v -> warnings.add(
-                    legacy + " = " + v + " is obsolete; use " + (legacy.startsWith("smtpd") ? "smtpd" : "smtp")
-                            + "_tls_security_level instead"));
-        }
+        List<Finding> advice = new VersionAdvice(instance).findings();
+        advice.stream().filter(f -> f.severity() != Severity.INFO).forEach(f -> warnings.add(f.text()));
         String random;
         try {
             random = instance.parameters().expanded("tls_random_source");
@@ -57,7 +57,8 @@ public final class Detector {
                 instance.ports().postfix().installed(), myhostname,
                 text(TlsSettings.CLIENT.nonDefault(instance.parameters())),
                 text(TlsSettings.SERVER.nonDefault(instance.parameters())), pairs, text(List.of(random)).get(0), server,
-                List.copyOf(new java.util.LinkedHashSet<>(warnings)));
+                List.copyOf(new java.util.LinkedHashSet<>(warnings)), instance.ports().postfix().programDirectory(),
+                advice);
     }
 
     /** main.cf values (their bytes) as the text they show on a terminal. */

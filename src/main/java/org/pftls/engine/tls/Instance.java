@@ -10,6 +10,7 @@ import org.pftls.engine.config.Parameters;
 import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.ports.FileStore;
 import org.pftls.engine.ports.Ports;
+import org.pftls.engine.version.VersionSyntax;
 
 /** One Postfix instance as it is on disk now: its configuration directory and main.cf. */
 public final class Instance {
@@ -51,6 +52,7 @@ public final class Instance {
         // Like every Postfix program (postfix tls included), refuse a myhostname or mydomain
         // that is not a valid host name.
         MailProgramHostNames.check(parsed, ports.hostNames());
+        VersionSyntax.check(parsed, ports.postfix()); // syntax newer than the installed Postfix
         Parameters parameters = new Parameters(parsed, ports.postfix(), configDirectory, ports.hostNames(),
                 files.nameCharset());
         return new Instance(configDirectory, mainCf, stamp, parameters, ports);

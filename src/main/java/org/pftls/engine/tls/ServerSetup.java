@@ -30,10 +30,7 @@ public record ServerSetup(String mechanism, String description, TlsLevel level,
                 mechanism = ChainFiles.PARAMETER;
                 description = "smtpd_tls_chain_files (the legacy smtpd_tls_*cert_file/*key_file parameters are"
                         + " ignored by Postfix)";
-            } else if (set) {
-                problems.add("smtpd_tls_chain_files is set, but Postfix " + instance.ports().postfix().mailVersion()
-                        + " does not know it (3.4 and later do) and ignores it; remove it from main.cf");
-            }
+            } // else: VersionAdvice says that this Postfix ignores it
         } catch (PftlsException e) {
             problems.add(e.getMessage());
         }

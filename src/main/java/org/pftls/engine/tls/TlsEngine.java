@@ -31,6 +31,8 @@ import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.plan.Setting;
+import org.pftls.engine.version.SessionCacheType;
+import org.pftls.engine.version.VersionNotes;
 
 /**
  * The nine operations of {@code postfix tls} on one instance, and pftls's additions to them
@@ -83,7 +85,9 @@ public final class TlsEngine {
         List<String> command = command("enable-client", args);
         String random = RandomSource.choose(randSource, instance);
         List<String> mapTypes = instance.ports().postfix().mapTypes(instance.configDirectory());
-        String dbType = cacheDbType(mapTypes);
+        SessionCacheType cache = SessionCacheType.of(instance);
+        String dbType = cache.type().orElse(null);
+        List<String> notes = VersionNotes.enableClient(instance, cache);
         if (allDefault(TlsSettings.CLIENT)) {
             List<Setting> settings = new ArrayList<>();
             settings.add(set("smtp_tls_security_level", "may"));
@@ -94,17 +98,18 @@ public final class TlsEngine {
             }
             settings.add(set("tls_random_source", random));
             return new Plan("enable-client", List.of(), Optional.of(mainCfChange(settings)), List.of(),
-                    ScriptMessages.clientDeployed(), command);
+                    ScriptMessages.clientDeployed(), command).withNotes(notes);
         }
         if (!merge) {
             List<String> messages = new ArrayList<>(ScriptMessages.enableClientSuggestions(dbType));
             messages.addAll(ScriptMessages.mergeHint("enable-client"));
-            return new Plan("enable-client", List.of(), Optional.empty(), List.of(), messages, command);
+            return new Plan("enable-client", List.of(), Optional.empty(), List.of(), messages, command)
+                    .withNotes(notes);
         }
         MergeRules rules = new MergeRules(instance);
         List<Setting> decisions = rules.client(randSource, random, dbType, mapTypes);
         return merged("enable-client", List.of(), decisions, rules.warnings(), ScriptMessages.clientDeployed(),
-                command);
+                command).withNotes(notes);
     }
 
     /** enable-server [-r randsource] [-a algorithm] [-b bits] [hostname ...]. */
@@ -492,14 +497,6 @@ public final class TlsEngine {
         CertificateSummary leaf = CertificateSummary.of(chain.get(0));
         return new KeyCertificate(algorithm, KeyCertificate.Origin.EXISTING, key, cert, loaded.description(), leaf,
                 tlsaRecord(leaf, loaded.keyPair().getPublic()), loaded.keyPair());
-    }
-
-    /** lmdb over btree, from the installed Postfix's lookup table types; null when neither. */
-    private static String cacheDbType(List<String> types) {
-        if (types.contains("lmdb")) {
-            return "lmdb";
-        }
-        return types.contains("btree") ? "btree" : null;
     }
 
     private Setting set(String name, String value) {

@@ -116,29 +116,4 @@ class ParametersTest {
         assertEquals(Optional.of("no"), missing.defaultValue("smtpd_use_tls"));
         assertEquals(java.util.Set.of("rsa", "ecdsa", "dsa"), missing.publicKeyAlgorithms());
     }
-
-    @Test
-    void postconfAdapterAsksTheRealPostconf(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        RealPostconf.requireInstalled();
-        PostconfInstallation real = new PostconfInstallation(RealPostconf.POSTCONF, new BuiltinPostfix37());
-        assertTrue(real.installed());
-        assertEquals("3.7.11", real.mailVersion());
-        assertEquals(Optional.of("dev:/dev/urandom"), real.defaultValue("tls_random_source"));
-        assertEquals(new BuiltinPostfix37().defaultValue("smtpd_tls_fingerprint_digest"),
-                real.defaultValue("smtpd_tls_fingerprint_digest"));
-        assertEquals(java.util.Set.of("rsa", "ecdsa", "dsa"), real.publicKeyAlgorithms());
-        RealPostconf.writeMainCf(dir, "compatibility_level = 3.6\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(new BuiltinPostfix37().mapTypes(dir), real.mapTypes(dir));
-    }
-
-    @Test
-    void builtinTableMatchesPostconfD() throws Exception {
-        RealPostconf.requireInstalled();
-        RealPostconf.Result d = RealPostconf.run(Path.of("/etc/postfix"), "-d");
-        java.util.Map<String, String> real = new java.util.HashMap<>(BuiltinPostfix37.parseDefaults(d.out()));
-        for (String hostSpecific : List.of("myhostname", "mydomain", "mynetworks", "process_id")) {
-            real.remove(hostSpecific);
-        }
-        assertEquals(real, new BuiltinPostfix37().defaults());
-    }
 }

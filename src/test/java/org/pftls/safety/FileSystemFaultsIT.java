@@ -17,7 +17,7 @@ import org.pftls.testing.Sandbox.Run;
  * A real full disk and a real read-only file system (a small tmpfs): main.cf stays intact, every
  * file stays as it was, and pftls says in one line what failed and what to do.
  */
-class FileSystemFaultsTest {
+class FileSystemFaultsIT {
     @TempDir
     Path mountPoint;
 

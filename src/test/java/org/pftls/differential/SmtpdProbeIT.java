@@ -13,18 +13,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DESIGN.md "Testing, from fast to real", item 5: a real Postfix smtpd on a loopback port serves
- * the key and certificate pftls made and deployed. pftls (in-process, real adapters) runs
+ * the key and certificate pftls made and deployed, on the oldest and the newest Postfix version and
+ * on Debian's ({@link #versions}). pftls (in-process, real adapters, that version's programs) runs
  * enable-server (RSA) and new-server-key -a ecdsa + deploy-server-cert on a second Postfix
  * instance ({@link ProbeInstance}); {@code openssl s_client -starttls smtp}, offering only RSA-PSS
  * or only ECDSA signatures, must be served exactly the deployed RSA and ECDSA certificates. Then
  * new-server-cert + deploy-server-cert + postfix reload must change the served RSA certificate.
  */
-class SmtpdProbeTest {
+class SmtpdProbeIT {
     /** TLS 1.3 uses an RSA server key with RSA-PSS; offering only PKCS#1 v1.5 would fail. */
     static final String RSA = "rsa_pss_rsae_sha256";
     static final String ECDSA = "ecdsa_secp256r1_sha256";
@@ -34,11 +36,18 @@ class SmtpdProbeTest {
     @TempDir
     Path work;
 
-    @Test
-    void smtpdServesTheCertificatesPftlsDeployed() {
-        RequiredTools.check();
-        PftlsInProcess pftls = new PftlsInProcess();
-        try (ProbeInstance instance = ProbeInstance.create(work)) {
+    /** The oldest and the newest Postfix, and Debian's (distinct, oldest first). */
+    static Stream<PostfixUnderTest> versions() {
+        return Stream.concat(PostfixVersions.oldestAndNewest(), Stream.of(PostfixVersions.debian())).distinct()
+                .sorted(java.util.Comparator.comparing(PostfixUnderTest::parsed));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void smtpdServesTheCertificatesPftlsDeployed(PostfixUnderTest postfix) {
+        RequiredTools.check(postfix);
+        PftlsInProcess pftls = new PftlsInProcess(postfix);
+        try (ProbeInstance instance = ProbeInstance.create(work, postfix)) {
             Path etc = instance.config();
             succeeds(pftls.run(etc, List.of("enable-server")));
             succeeds(pftls.run(etc, List.of("new-server-key", "-a", "ecdsa")));

@@ -21,7 +21,7 @@ import org.pftls.engine.PftlsException;
  * MainCf.parse + Parameters against postconf -c DIR -n / -nx / -x on every corpus file (values,
  * parse errors and read warnings), with the built-in 3.7 defaults table and the real host name.
  */
-class ParametersDifferentialTest {
+class ParametersDifferentialIT {
     static final List<String> NAMES = List.of("smtpd_tls_security_level", "smtpd_tls_loglevel",
             "smtpd_tls_received_header", "smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",
             "smtpd_tls_eckey_file", "smtpd_tls_dcert_file", "smtpd_tls_dkey_file", "smtpd_tls_chain_files",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of lines; and it glues the first appended line to a last line without newline (fixed in 3.7.15,
  * which we follow), which is accounted for explicitly.
  */
-class MainCfEditorGoldenTest {
+class MainCfEditorGoldenIT {
     static final List<Map.Entry<String, String>> TLS_SETTINGS = List.of(
             Map.entry("smtpd_tls_security_level", "may"),
             Map.entry("smtpd_tls_loglevel", "1"),
