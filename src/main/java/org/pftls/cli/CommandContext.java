@@ -42,7 +42,7 @@ public final class CommandContext implements MessageSink, AutoCloseable {
 
     /** Around given ports, without a terminal and with nothing on stdin (tests). */
     public CommandContext(PrintStream out, PrintStream err, Map<String, String> env, Supplier<Ports> portsFactory) {
-        this(ConsoleStreams.detached(out, err), env, Wiring.of(portsFactory));
+        this(ConsoleStreams.detached(out, err), env, Wiring.of(portsFactory, env));
     }
 
     /** The real adapters, production checkpoints (none), and these streams without a terminal. */

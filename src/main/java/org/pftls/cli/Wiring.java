@@ -37,7 +37,7 @@ public final class Wiring {
 
     private final Supplier<Ports> ports;
     private final Path postfixCommands;
-    /** Which Postfix's programs run (--postfix-bin, PFTLS_POSTFIX_BIN, /usr/sbin, /usr/local/sbin); null for tests' own ports. */
+    /** Which Postfix's programs run (--postfix-bin, PFTLS_POSTFIX_BIN, /usr/sbin, /usr/local/sbin). */
     private final PostfixSelection selection;
 
     private Wiring(Supplier<Ports> ports, Path postfixCommands, PostfixSelection selection) {
@@ -59,9 +59,12 @@ public final class Wiring {
         return new Wiring(() -> realPorts(checkpoints, selection), POSTFIX_COMMANDS, selection);
     }
 
-    /** Around given ports (tests); Postfix's commands are looked for where they are installed. */
-    public static Wiring of(Supplier<Ports> ports) {
-        return new Wiring(ports, POSTFIX_COMMANDS, null);
+    /**
+     * Around given ports (tests): --postfix-bin and PFTLS_POSTFIX_BIN are still checked (and refused
+     * as the real wiring refuses them), but the ports answer.
+     */
+    public static Wiring of(Supplier<Ports> ports, Map<String, String> env) {
+        return new Wiring(ports, POSTFIX_COMMANDS, new PostfixSelection(env));
     }
 
     private static Ports realPorts(Checkpoints checkpoints, PostfixSelection selection) {
@@ -72,9 +75,7 @@ public final class Wiring {
 
     /** --postfix-bin DIR (or null): chooses which Postfix's programs run; refuses an unusable one. */
     void choosePostfixPrograms(String option) throws PftlsException {
-        if (selection != null) {
-            selection.choose(option);
-        }
+        selection.choose(option);
     }
 
     /** A program of the Postfix that answers for the instance (none for built-in answers: demo, tests). */
@@ -110,8 +111,7 @@ public final class Wiring {
 
     /** Whether Postfix's own commands are installed on this host (the demo says so). */
     boolean postfixOnHost() {
-        return selection != null ? selection.programs().directory().isPresent()
-                : Files.isExecutable(postfixCommands.resolve("postconf"));
+        return selection.programs().directory().isPresent();
     }
 
     /**
