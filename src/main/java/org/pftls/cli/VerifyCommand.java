@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
         + " (offering only RSA or only ECDSA signatures). Report whether the served key, certificate and chain are"
         + " the deployed ones, the protocol and cipher, and whether the TLSA 3 1 1 records of the deployed keys"
         + " match; with --dns, also the TLSA records DNS publishes and whether they are DNSSEC-validated. The result"
-        + " is recorded in pftls-history.log (main.cf is not changed). Exit status 0 when everything matches,"
+        + " is recorded in pftls-history.log (main.cf is not changed; --no-record writes nothing). Exit status 0 when everything matches,"
         + " 1 otherwise."})
 final class VerifyCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls verify [--host H] [--port P] [--timeout S] [--dns [--resolver ADDR[:PORT]]"
-            + " [--trust-anchor FILE] [--tlsa-host NAME]] [--json]";
+            + " [--trust-anchor FILE] [--tlsa-host NAME]] [--json] [--no-record]";
     private static final double MAX_TIMEOUT = 300;
 
     @Option(names = "--host", paramLabel = "H", description = "Connect to this host (default: 127.0.0.1, or the"
@@ -60,6 +60,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object (see README).")
     boolean json;
 
+    @Option(names = "--no-record", description = "Do not record the result in pftls-history.log: write nothing at"
+            + " all (read-only audits, e.g. the Ansible module tls_info).")
+    boolean noRecord;
+
     private final CommandContext ctx;
 
     VerifyCommand(CommandContext ctx) {
@@ -84,13 +88,13 @@ final class VerifyCommand implements Callable<Integer> {
         Instance instance = ctx.engine().instance();
         VerifyReport report = new Verifier(instance, new JdkStarttlsProbe()).verify(new Verifier.Request(
                 Optional.ofNullable(host), Optional.ofNullable(port), bound, Optional.ofNullable(tlsaHost), lookup));
-        String notRecorded = record(instance, report).orElse(null);
+        String notRecorded = noRecord ? "not asked to (--no-record)" : record(instance, report).orElse(null);
         if (json) {
             org.pftls.cli.json.VerifyJson.write(report, notRecorded, ctx.out());
         } else {
             ctx.printLines(VerifyText.lines(report));
         }
-        if (notRecorded != null) {
+        if (notRecorded != null && !noRecord) {
             ctx.err().println("pftls: warning: the result was not recorded in the history: " + notRecorded);
         }
         return report.ok() ? 0 : 1;

@@ -140,7 +140,7 @@ class CrashIT {
         if (withPair) {
             Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
                     "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "deploy-key.pem", "-out", "deploy-cert.pem",
-                    "-subj", "/CN=mail.example.org", "-days", "30").directory(template.toFile())
+                    "-subj", "/CN=mail.example.org", "-addext", "subjectAltName=DNS:mail.example.org", "-days", "3650").directory(template.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertEquals(0, p.waitFor());
             Files.setPosixFilePermissions(template.resolve("deploy-key.pem"),

@@ -41,7 +41,7 @@ class NonAsciiIT {
             "case $key in \"$dir\"/eckey-*.pem) test -f \"$key\" && echo key=ok || echo key=missing ;;",
             "  *) echo \"key=bad $(printf %s \"$key\" | od -An -c | tr -s ' ')\" ;; esac",
             "(cd \"$dir\" && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout k.pem"
-                    + " -out c.pem -subj /CN=mail.example.org -days 365 2>/dev/null)",
+                    + " -out c.pem -subj /CN=mail.example.org -addext subjectAltName=DNS:mail.example.org -days 3650 2>/dev/null)",
             "cp \"$dir/k.pem\" \"$dir/c.pem\" \"$work/main.cf.src\" \"$copy/\"",
             "touch -d '1 hour ago' \"$dir/main.cf\" \"$copy/main.cf\"",
             "run sh \"$pftls\" -c \"$dir\" deploy-server-cert c.pem k.pem >\"$work/out\" 2>&1; echo \"deploy=$?\"",

@@ -195,7 +195,7 @@ class UntrustedConfigurationIT {
         Files.setLastModifiedTime(dir.resolve("main.cf"), FileTime.from(Instant.now().minusSeconds(3600)));
         Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
                 "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-subj",
-                "/CN=mail.example.org", "-days", "30").directory(dir.toFile()).redirectErrorStream(true)
+                "/CN=mail.example.org", "-addext", "subjectAltName=DNS:mail.example.org", "-days", "3650").directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertEquals(0, p.waitFor());
         return dir;

@@ -54,6 +54,13 @@ class VerifyCommandTest {
             assertEquals("3 1 1 " + rsa.get("deployed_spki_sha256").asText(),
                     v.get("tlsa").get("records").get(0).get("data").asText());
             assertTrue(v.get("recorded").asBoolean());
+
+            // --no-record (the Ansible module tls_info): the same answer, nothing written
+            java.util.Map<String, String> before = s.snapshot();
+            Run audit = s.run("verify", "--port", Integer.toString(server.port()), "--json", "--no-record");
+            assertEquals(0, audit.status(), audit.err());
+            assertFalse(JsonSchemas.valid("verify.schema.json", audit.out()).get("recorded").asBoolean());
+            assertEquals(before, s.snapshot(), "verify --no-record writes nothing");
         }
         assertArrayEquals(enabled, Files.readAllBytes(s.mainCf()), "verify never changes main.cf");
 
