@@ -82,7 +82,7 @@ final class OpenedFile implements Closeable {
     static OpenedFile createNew(Path name, int mode, int euid) throws IOException {
         FileChannel ch = FileChannel.open(name, Set.<OpenOption>of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
-                PosixFileStore.fromMode(mode)));
+                PosixModes.fromMode(mode)));
         try {
             Identity named = identityOf(name);
             Path handle = find(named);

@@ -13,20 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pftls.engine.ports.Checkpoints;
@@ -140,7 +135,7 @@ public final class PosixFileStore implements FileStore {
     @Override
     public Info info(Path path) throws IOException {
         PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
-        return new Info(String.format("%04o", toMode(a.permissions())), a.owner().getName(), a.group().getName(),
+        return new Info(String.format("%04o", PosixModes.toMode(a.permissions())), a.owner().getName(), a.group().getName(),
                 a.size(), a.isRegularFile());
     }
 
@@ -170,7 +165,7 @@ public final class PosixFileStore implements FileStore {
     public void createNewLike(Path target, byte[] content, Path model) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         refuseExisting(target);
-        Owner like = Owner.of(model);
+        FileOwner like = FileOwner.of(model);
         // Private until complete; the model's owner and mode only then, on the open file.
         try (OpenedFile temp = writeTemp("copy", dir, target.getFileName().toString(), content, 0600)) {
             try {
@@ -228,7 +223,7 @@ public final class PosixFileStore implements FileStore {
             }
         }
         if (!removed.isEmpty()) {
-            syncDirectory(directory);
+            PosixModes.syncDirectory(directory);
         }
         return removed;
     }
@@ -253,7 +248,7 @@ public final class PosixFileStore implements FileStore {
      */
     private void replace(Path target, byte[] expected, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Owner old = Owner.of(target);
+        FileOwner old = FileOwner.of(target);
         // The temp file starts private; it only gets the old owner and mode once complete.
         try (OpenedFile temp = writeTemp("replace", dir, target.getFileName().toString(), content, 0600)) {
             try {
@@ -282,7 +277,7 @@ public final class PosixFileStore implements FileStore {
                 }
             }
         }
-        syncDirectory(dir);
+        PosixModes.syncDirectory(dir);
         checkpoints.reached("replace-done");
     }
 
@@ -329,7 +324,7 @@ public final class PosixFileStore implements FileStore {
                 Files.deleteIfExists(temp.name());
             }
         }
-        syncDirectory(dir);
+        PosixModes.syncDirectory(dir);
         checkpoints.reached(kind + "-done");
     }
 
@@ -339,14 +334,6 @@ public final class PosixFileStore implements FileStore {
         }
         String reason = ((FileSystemException) e).getReason();
         return reason != null && (reason.contains("Operation not permitted") || reason.contains("not supported"));
-    }
-
-    /** Owner, group and permission bits of the file a path names (symlinks followed). */
-    private record Owner(int uid, int gid, int mode) {
-        static Owner of(Path path) throws IOException {
-            Map<String, Object> a = Files.readAttributes(path, "unix:uid,gid,mode");
-            return new Owner((Integer) a.get("uid"), (Integer) a.get("gid"), (Integer) a.get("mode") & 0777);
-        }
     }
 
     /**
@@ -404,31 +391,5 @@ public final class PosixFileStore implements FileStore {
                 checkpoints.reached(partialCheckpoint);
             }
         }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Some file systems cannot sync a directory; the rename itself is still atomic.
-        }
-    }
-
-    static int toMode(Set<PosixFilePermission> perms) {
-        int mode = 0;
-        for (PosixFilePermission p : perms) {
-            mode |= 1 << (8 - p.ordinal());
-        }
-        return mode;
-    }
-
-    static Set<PosixFilePermission> fromMode(int mode) {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        for (PosixFilePermission p : PosixFilePermission.values()) {
-            if ((mode & (1 << (8 - p.ordinal()))) != 0) {
-                perms.add(p);
-            }
-        }
-        return perms;
     }
 }

@@ -33,7 +33,7 @@ public final class ChangeJson {
         plan.warnings().forEach(t -> messages.add(new JsonMessages.Message(Level.WARNING, t)));
         plan.mainCf().ifPresent(c -> c.warnings().forEach(t -> messages.add(new JsonMessages.Message(Level.WARNING, t))));
         plan.messages().forEach(t -> messages.add(new JsonMessages.Message(Level.INFO, t)));
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             JsonParts.head(w, true, plan.operation(), true, !plan.changesNothing(), configDirectory);
             w.startArray("files_created");
@@ -67,7 +67,7 @@ public final class ChangeJson {
                 backupMode = null; // made a moment ago: unreadable only if someone removed it since
             }
         }
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             JsonParts.head(w, true, plan.operation(), false, !plan.changesNothing(), instance.configDirectory());
             w.startArray("files_created");

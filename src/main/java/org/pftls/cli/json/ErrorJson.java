@@ -20,7 +20,7 @@ public final class ErrorJson {
      */
     public static void write(OutputStream out, String command, String kind, String error, int exitStatus,
                              List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             w.field("ok", false);
             w.field("command", command);

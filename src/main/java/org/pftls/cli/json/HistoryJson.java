@@ -15,7 +15,7 @@ public final class HistoryJson {
 
     public static void write(OutputStream out, History history, History.Log log, List<History.Change> changes,
                              List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             OutputJson.unchanged(w, true, "history", history.configDirectory(), messages);
             w.field("history_file", history.file().toString());

@@ -18,7 +18,7 @@ final class JsonParts {
     }
 
     /** {@code ok}, {@code command}, {@code dry_run}, {@code changed}, {@code config_directory}. */
-    static void head(JsonWriter w, boolean ok, String command, boolean dryRun, boolean changed, Path configDirectory) {
+    static void head(JsonOutput w, boolean ok, String command, boolean dryRun, boolean changed, Path configDirectory) {
         w.field("ok", ok);
         w.field("command", command);
         w.field("dry_run", dryRun);
@@ -27,7 +27,7 @@ final class JsonParts {
     }
 
     /** {@code "messages": [{"level": "info", "text": ...}, ...]}. */
-    static void messages(JsonWriter w, List<JsonMessages.Message> messages) {
+    static void messages(JsonOutput w, List<JsonMessages.Message> messages) {
         w.startArray("messages");
         for (JsonMessages.Message m : messages) {
             message(w, m.level(), m.text());
@@ -35,7 +35,7 @@ final class JsonParts {
         w.endArray();
     }
 
-    static void message(JsonWriter w, Level level, String text) {
+    static void message(JsonOutput w, Level level, String text) {
         w.startObject();
         w.field("level", level.name().toLowerCase(Locale.ROOT));
         w.field("text", text);
@@ -43,7 +43,7 @@ final class JsonParts {
     }
 
     /** {@code "settings"}: every parameter the plan decided about, with old and new value, action and reason. */
-    static void settings(JsonWriter w, List<Setting> decisions) {
+    static void settings(JsonOutput w, List<Setting> decisions) {
         w.startArray("settings");
         for (Setting s : decisions) {
             w.startObject();
@@ -58,7 +58,7 @@ final class JsonParts {
     }
 
     /** One entry of {@code files_created}. */
-    static void file(JsonWriter w, Path path, String mode, String kind) {
+    static void file(JsonOutput w, Path path, String mode, String kind) {
         w.startObject();
         w.field("path", path.toString());
         w.field("mode", mode);
@@ -76,7 +76,7 @@ final class JsonParts {
      * before and after, or null). main.cf is bytes: each byte is given as the character of that
      * code (ISO-8859-1), as the text diff shows it.
      */
-    static void mainCf(JsonWriter w, Plan plan) {
+    static void mainCf(JsonOutput w, Plan plan) {
         if (plan.mainCf().isEmpty()) {
             w.field("main_cf_diff", (String) null);
             w.field("main_cf", (String) null);
@@ -94,7 +94,7 @@ final class JsonParts {
     }
 
     /** {@code "tlsa": [{"host": ..., "owner": ..., ...}, ...]}. */
-    static void tlsa(JsonWriter w, List<TlsaRecord> records) {
+    static void tlsa(JsonOutput w, List<TlsaRecord> records) {
         w.startArray("tlsa");
         for (TlsaRecord r : records) {
             w.startObject();
@@ -113,7 +113,7 @@ final class JsonParts {
     }
 
     /** The equivalent command line, as words. */
-    static void commandLine(JsonWriter w, List<String> words) {
+    static void commandLine(JsonOutput w, List<String> words) {
         w.strings("command_line", words);
     }
 }

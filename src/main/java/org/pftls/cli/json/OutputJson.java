@@ -18,7 +18,7 @@ public final class OutputJson {
 
     /** output-server-csr --json. */
     public static void csr(OutputStream out, Path configDirectory, ServerCsr csr, List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             unchanged(w, true, "output-server-csr", configDirectory, messages);
             w.field("key_file", csr.keyFile().toString());
@@ -31,7 +31,7 @@ public final class OutputJson {
     /** output-server-tlsa --json. */
     public static void tlsa(OutputStream out, Path configDirectory, List<TlsaRecord> records,
                             List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             unchanged(w, true, "output-server-tlsa", configDirectory, messages);
             JsonParts.tlsa(w, records);
@@ -46,7 +46,7 @@ public final class OutputJson {
      */
     public static void allDefault(OutputStream out, String command, Path configDirectory, List<String> nonDefault,
                                   List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             unchanged(w, nonDefault.isEmpty(), command, configDirectory, messages);
             w.field("all_default", nonDefault.isEmpty());
@@ -56,7 +56,7 @@ public final class OutputJson {
     }
 
     /** The common fields of a run that changes nothing. */
-    static void unchanged(JsonWriter w, boolean ok, String command, Path configDirectory,
+    static void unchanged(JsonOutput w, boolean ok, String command, Path configDirectory,
                           List<JsonMessages.Message> messages) {
         JsonParts.head(w, ok, command, false, false, configDirectory);
         w.startArray("files_created").endArray();

@@ -46,7 +46,7 @@ public final class RollbackJson {
 
     private static void write(OutputStream out, Path configDirectory, RollbackPlan p, boolean dryRun,
                               Optional<Path> backup, String backupMode, List<JsonMessages.Message> messages) {
-        try (JsonWriter w = JsonWriter.on(out)) {
+        try (JsonOutput w = JsonOutput.on(out)) {
             w.startObject();
             JsonParts.head(w, true, "rollback", dryRun, !p.nothingToDo(), configDirectory);
             w.startArray("files_created");

@@ -1,10 +1,7 @@
 package org.pftls.engine.tls;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,20 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.pftls.engine.PftlsException;
-import org.pftls.engine.PftlsException.Kind;
-import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.dane.DaneDeployGuard;
 import org.pftls.engine.dane.RolloverAdvice;
-import org.pftls.engine.crypto.CsrBuilder;
-import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
-import org.pftls.engine.crypto.CertificateSummary;
 import org.pftls.engine.crypto.KeyMaker;
 import org.pftls.engine.crypto.KeyPairSource;
 import org.pftls.engine.crypto.KeySpec;
-import org.pftls.engine.crypto.LoadedKey;
-import org.pftls.engine.crypto.Tlsa;
-import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -256,71 +245,12 @@ public final class TlsEngine {
 
     /**
      * deploy-server-cert [--chain-files] [--force] certfile keyfile: refused (nothing changed) when
-     * {@link DeployCheck} finds a problem ({@code force} overrides only the validity refusals, and
-     * says so), or when {@code guard} finds TLSA records none of which matches the new key.
-     * Deliberate difference: when server TLS is off (no level, and no obsolete smtpd_use_tls or
-     * smtpd_enforce_tls turning it on), it also sets {@code smtpd_tls_security_level = may}, so that
-     * the deployed certificate is used at all.
+     * the chain check finds a problem ({@code force} overrides only the validity refusals), or when
+     * {@code guard} finds TLSA records none of which matches the new key; see {@link ServerCertDeploy}.
      */
     public Plan deployServerCert(String certArgument, String keyArgument, boolean chainFiles, boolean force,
                                  DaneDeployGuard guard) throws PftlsException {
-        // The files checked are the ones Postfix will open after the change (DeployedFiles): a name
-        // is checked as main.cf will hold it, $name expanded and blanks trimmed.
-        Path certNamed = argumentPath(certArgument, "certificate");
-        Path keyNamed = argumentPath(keyArgument, "key");
-        DeployedFiles asRsa = DeployedFiles.of(instance, KeyAlgorithm.RSA, keyNamed, certNamed);
-        DeployCheck check = new DeployCheck(instance);
-        ChainVerdict verdict = check.check(asRsa.cert().toString(), asRsa.key().toString());
-        List<String> warnings = new ArrayList<>(verdict.enforce(force));
-        KeyAlgorithm algorithm = verdict.key().flatMap(ChainVerdict.KeyInfo::algorithm).orElseThrow();
-        DeployedFiles deployed = DeployedFiles.of(instance, algorithm, keyNamed, certNamed);
-        if (!deployed.key().equals(asRsa.key()) || !deployed.cert().equals(asRsa.cert())) {
-            throw new PftlsException(Kind.INPUT, "the key or certificate file name refers to a parameter that this"
-                    + " deploy changes, so Postfix would open other files than the ones checked; give plain paths");
-        }
-        Path cert = deployed.cert();
-        Path key = deployed.key();
-        warnings.addAll(deployed.differences(algorithm, keyNamed, certNamed, instance.ports().files().nameCharset()));
-        LoadedKey loaded = files.key(key);
-        List<X509Certificate> chain = files.certificates(cert);
-        warnings.addAll(guard.check(instance, keyFiles.deployedKey(algorithm), loaded, key, chain));
-        List<Setting> settings = new ArrayList<>(new ServerDeployment(instance).settings(
-                List.of(new ServerDeployment.Pair(algorithm, key, cert, deployed.keyValue(), deployed.certValue())),
-                chainFiles, ""));
-        TlsLevel level = TlsLevel.of(instance.parameters(), TlsLevel.Side.SERVER);
-        String deploy = "deploy";
-        if (level.off()) {
-            Optional<String> explicit = instance.parameters().explicit("smtpd_tls_security_level");
-            if (explicit.isPresent() && !explicit.get().isEmpty()) {
-                warnings.add("smtpd_tls_security_level = " + explicit.get() + ": smtpd offers no STARTTLS, so the"
-                        + " deployed certificate is not used; set smtpd_tls_security_level = may to use it");
-            } else {
-                settings.add(Setting.set("smtpd_tls_security_level", explicit, "may",
-                        "server TLS was off: without it the certificate is never used"));
-                deploy = "enable";
-            }
-        }
-        List<String> messages = new ArrayList<>();
-        verdict.notes().forEach(n -> messages.add(n.text()));
-        messages.addAll(ScriptMessages.serverDeployed(deploy));
-        List<String> args = new ArrayList<>(flags(false, chainFiles));
-        if (force) {
-            args.add("--force");
-        }
-        args.addAll(List.of(certNamed.toString(), keyNamed.toString()));
-        if (settings.stream().allMatch(Setting::unchanged)) {
-            // Deliberate difference: deploying what main.cf already deploys writes nothing (the
-            // script rewrites main.cf unchanged); a repeated run (Ansible) then reports no change.
-            List<Setting> kept = settings.stream().map(s -> Setting.keep(s.name(), s.oldValue(), s.newValue(),
-                    "already deployed")).toList();
-            List<String> already = new ArrayList<>();
-            verdict.notes().forEach(n -> already.add(n.text()));
-            already.addAll(ScriptMessages.alreadyDeployed(cert.toString(), key.toString()));
-            return new Plan("deploy-server-cert", List.of(), Optional.empty(), warnings, already,
-                    command("deploy-server-cert", args), kept, List.of(chosen(algorithm, key, cert, loaded, chain)));
-        }
-        return new Plan("deploy-server-cert", List.of(), Optional.of(mainCfChange(settings)), warnings, messages,
-                command("deploy-server-cert", args)).withKeys(List.of(chosen(algorithm, key, cert, loaded, chain)));
+        return new ServerCertDeploy(instance, plans).plan(certArgument, keyArgument, chainFiles, force, guard);
     }
 
     /**
@@ -337,16 +267,6 @@ public final class TlsEngine {
         return new Plan(operation, List.of(), change, warnings, messages, command);
     }
 
-    /** A file named on the command line: relative to the configuration directory, as the script has it. */
-    private Path argumentPath(String argument, String what) throws PftlsException {
-        try {
-            return instance.configDirectory().resolve(argument);
-        } catch (InvalidPathException e) {
-            throw new PftlsException(Kind.INPUT, "bad " + what + " file name \"" + argument + "\": " + e.getReason()
-                    + "; give the path of the file", e);
-        }
-    }
-
     /** output-server-csr [-k keyfile] [hostname ...]: the CSR in PEM. */
     public String serverCsr(String keyArgument, List<String> hostNames) throws PftlsException {
         return csr(keyArgument, hostNames).pem();
@@ -354,25 +274,7 @@ public final class TlsEngine {
 
     /** output-server-csr [-k keyfile] [hostname ...], as data: the key used, the names and the PEM. */
     public ServerCsr csr(String keyArgument, List<String> hostNames) throws PftlsException {
-        Optional<Path> key = Optional.empty();
-        if (keyArgument != null) {
-            key = keyFiles.locate(keyArgument);
-        } else {
-            for (KeyAlgorithm a : KeyAlgorithm.values()) {
-                key = keyFiles.deployedKey(a);
-                if (key.isPresent()) {
-                    break;
-                }
-            }
-        }
-        if (key.isEmpty() || !instance.ports().files().isReadable(key.get())) {
-            throw new PftlsException(Kind.INPUT, "No usable keyfile specified or configured"
-                    + key.map(k -> " (" + k + " cannot be read)").orElse("")
-                    + "; name one with -k keyfile, or deploy a key first");
-        }
-        List<String> names = HostNameChoice.resolve(hostNames, instance);
-        return new ServerCsr(key.get(), names,
-                new CsrBuilder(instance.ports().random()).csrPem(files.key(key.get()).keyPair(), names));
+        return new ServerOutputs(instance).csr(keyArgument, hostNames);
     }
 
     /**
@@ -390,24 +292,7 @@ public final class TlsEngine {
 
     /** The records of output-server-tlsa, as data: one per usable key, in the order of the arguments. */
     public List<TlsaRecord> serverTlsaRecords(String hostName, List<String> keyArguments) throws PftlsException {
-        String fqdn = hostName == null || hostName.isEmpty()
-                ? HostNameChoice.myhostname(instance) : HostNames.validate(hostName);
-        List<String> arguments = keyArguments.isEmpty() ? List.of("rsa", "ecdsa") : keyArguments;
-        List<TlsaRecord> records = new ArrayList<>();
-        for (String argument : arguments) {
-            Optional<Path> key = keyFiles.locate(argument);
-            if (key.isEmpty()) {
-                continue;
-            }
-            LoadedKey loaded = files.key(key.get());
-            records.add(new TlsaRecord(key.get(), loaded.algorithm(), fqdn,
-                    Tlsa.spkiSha256Hex(loaded.keyPair().getPublic())));
-        }
-        if (records.isEmpty()) {
-            throw new PftlsException(Kind.INPUT, "No usable keyfiles specified or configured;"
-                    + " name key files or deploy a key first (pftls enable-server)");
-        }
-        return records;
+        return new ServerOutputs(instance).tlsaRecords(hostName, keyArguments);
     }
 
     private String replaces(KeyAlgorithm algorithm) throws PftlsException {
@@ -473,32 +358,6 @@ public final class TlsEngine {
         return plans.mainCfChange(settings);
     }
 
-    /**
-     * The TLSA record of a deployed key, for the certificate's first DNS name when it is a usable
-     * host name, else myhostname; empty when neither is usable (the deploy itself goes on).
-     */
-    private String tlsaRecord(CertificateSummary certificate, PublicKey key) {
-        for (int i = 0; i < 2; i++) {
-            try {
-                // myhostname only when the certificate names no usable host: it may cost a postconf run
-                String host = i == 0 && !certificate.dnsNames().isEmpty() ? certificate.dnsNames().get(0)
-                        : HostNameChoice.myhostname(instance);
-                return Tlsa.record(HostNames.validate(host), key);
-            } catch (PftlsException e) {
-                // a wildcard or other odd name, or no myhostname: try the next, else none
-            }
-        }
-        return "";
-    }
-
-    /** The key and certificate a deploy chose, as front ends show them. */
-    private KeyCertificate chosen(KeyAlgorithm algorithm, Path key, Path cert, LoadedKey loaded,
-                                  List<X509Certificate> chain) {
-        CertificateSummary leaf = CertificateSummary.of(chain.get(0));
-        return new KeyCertificate(algorithm, KeyCertificate.Origin.EXISTING, key, cert, loaded.description(), leaf,
-                tlsaRecord(leaf, loaded.keyPair().getPublic()), loaded.keyPair());
-    }
-
     private Setting set(String name, String value) {
         return new Setting(name, instance.parameters().explicit(name), value);
     }
@@ -514,19 +373,10 @@ public final class TlsEngine {
     }
 
     private static List<String> flags(boolean merge, boolean chainFiles) {
-        List<String> flags = new ArrayList<>();
-        if (merge) {
-            flags.add("--merge");
-        }
-        if (chainFiles) {
-            flags.add("--chain-files");
-        }
-        return flags;
+        return CommandLines.flags(merge, chainFiles);
     }
 
     private List<String> command(String subcommand, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("pftls", "-c", instance.configDirectory().toString(), subcommand));
-        cmd.addAll(args);
-        return cmd;
+        return CommandLines.command(instance, subcommand, args);
     }
 }
