@@ -7,6 +7,7 @@ import static org.pftls.differential.SmtpdProbeIT.RSA;
 import static org.pftls.differential.SmtpdProbeIT.fingerprint;
 import static org.pftls.differential.SmtpdProbeIT.newest;
 import static org.pftls.differential.SmtpdProbeIT.served;
+import static org.pftls.differential.SmtpdProbeIT.servedEventually;
 import static org.pftls.differential.SmtpdProbeIT.succeeds;
 
 import java.nio.charset.StandardCharsets;
@@ -79,15 +80,5 @@ class SmtpdMergeProbeIT {
         Path mainCf = etc.resolve("main.cf");
         Files.writeString(mainCf, Files.readString(mainCf, StandardCharsets.ISO_8859_1) + text,
                 StandardCharsets.ISO_8859_1);
-    }
-
-    /** After a reload an idle smtpd may serve one more session with the old settings: probe for up to 10 s. */
-    private static String servedEventually(ProbeInstance instance, String sigalg, String expected) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        String seen = served(instance, sigalg);
-        while (!seen.equals(expected) && System.nanoTime() < deadline) {
-            seen = served(instance, sigalg);
-        }
-        return seen;
     }
 }

@@ -111,11 +111,16 @@ class SmtpdProbeIT {
      * settings; new ones use the new files. Probe until the expected certificate is served
      * (at most 10 s), and return the last one seen.
      */
-    private static String servedAfterReload(ProbeInstance instance, String expected) {
+    static String servedAfterReload(ProbeInstance instance, String expected) {
+        return servedEventually(instance, RSA, expected);
+    }
+
+    /** The certificate served with {@code sigalg}, probed until it is {@code expected} (at most 10 s). */
+    static String servedEventually(ProbeInstance instance, String sigalg, String expected) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        String seen = served(instance, RSA);
+        String seen = served(instance, sigalg);
         while (!seen.equals(expected) && System.nanoTime() < deadline) {
-            seen = served(instance, RSA);
+            seen = served(instance, sigalg);
         }
         return seen;
     }
