@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The licence is stated everywhere it must be, the same: LICENSE (Apache 2.0), galaxy.yml, and the
+ * The licence is stated everywhere it must be, the same: dist/LICENSE (Apache 2.0), galaxy.yml, and the
  * .deb's copyright file, which is Debian's machine-readable format (DEP-5) and covers every jar the
  * build ships in lib/ (a library added to the pom without its stanza fails here).
  */
@@ -108,7 +108,7 @@ class LicenceFilesIT {
 
     @Test
     void licenceGalaxyYmlAndPackageAgree() throws IOException {
-        String licence = Files.readString(Path.of("LICENSE"), StandardCharsets.UTF_8);
+        String licence = Files.readString(Path.of("dist/LICENSE"), StandardCharsets.UTF_8);
         assertTrue(licence.contains("Apache License") && licence.contains("Version 2.0, January 2004"));
         assertEquals(List.of("Apache-2.0"), GalaxyCollection.metadata(Path.of("dist/ansible/galaxy.yml")).get("license"));
         assertTrue(Files.isSymbolicLink(Path.of("dist/ansible/LICENSE")), "the collection ships the same LICENSE");
