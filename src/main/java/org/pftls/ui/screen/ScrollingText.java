@@ -37,6 +37,13 @@ final class ScrollingText extends TextBox {
         invalidate();
     }
 
+    /** Shows the end of the text (what was just added). */
+    void toEnd() {
+        int rows = Math.max(1, getSize().getRows());
+        getRenderer().setViewTopLeft(new TerminalPosition(0, Math.max(0, getLineCount() - rows)));
+        invalidate();
+    }
+
     /** Replaces the text. */
     void show(DisplayStyle style, List<String> newLines) {
         List<String> shown = new ArrayList<>();

@@ -83,17 +83,27 @@ class WizardFlowTest {
                 + " key to keep"), newCert.toString());
         s.run("enable-server");
         WizardModel enabled = model(s);
-        assertTrue(enabled.taskOptions().get(0).unavailable().orElseThrow()
-                .startsWith("server TLS is already configured"));
+        Option<Task> enable = enabled.taskOptions().get(0);
+        assertTrue(enable.available(), "enable-server merges on a configured instance");
+        assertTrue(enabled.merges(Task.ENABLE_SERVER));
+        assertTrue(enable.note().startsWith("Server TLS is configured already (smtpd_tls_security_level = may, "), enable.note());
+        assertTrue(enable.note().contains("as enable-server --merge does; the Review lists every change with a check"
+                + " box"), enable.note());
         assertTrue(enabled.taskOptions().get(Task.NEW_CERT.ordinal()).available());
-        assertEquals(Task.ENABLE_CLIENT, enabled.defaultTask());
+        assertEquals(Task.ENABLE_CLIENT, enabled.defaultTask(), "the default is the first task that needs no merge");
     }
 
     @Test
-    void keyChoicesDefaultToRsa2048AndHostNamesToMyhostname() throws Exception {
+    void keyChoicesDefaultToBothKeysAndHostNamesToMyhostname() throws Exception {
         WizardModel m = model(Sandbox.withSample(wizardDir, "debian-fresh.cf"));
-        assertEquals(KeySpec.defaultFor(KeyAlgorithm.RSA), m.keyOptions(Task.ENABLE_SERVER).get(0).value());
-        assertEquals(6, m.keyOptions(Task.ENABLE_SERVER).size());
+        KeyChoice both = KeyChoice.of(KeySpec.defaultFor(KeyAlgorithm.RSA), KeySpec.defaultFor(KeyAlgorithm.ECDSA));
+        assertEquals(both, m.keyOptions(Task.ENABLE_SERVER).get(0).value(), "RSA and ECDSA first");
+        assertEquals("RSA 2048 and ECDSA secp256r1", m.keyOptions(Task.ENABLE_SERVER).get(0).label());
+        assertEquals(both, m.defaultKeyChoice(Task.ENABLE_SERVER), "preselected, as the man page recommends");
+        assertEquals(both, m.defaultKeyChoice(Task.NEW_KEY));
+        assertEquals(KeyChoice.of(KeySpec.defaultFor(KeyAlgorithm.RSA)), m.defaultKeyChoice(Task.NEW_CERT));
+        assertEquals(KeyChoice.both(4096, "secp384r1"), m.keyOptions(Task.ENABLE_SERVER).get(1).value());
+        assertEquals(8, m.keyOptions(Task.ENABLE_SERVER).size());
         assertEquals(List.of("mail.example.org"), m.defaultHostNames());
         assertTrue(m.hostNameProblem("bad_name").isPresent());
         assertTrue(m.hostNamesProblem(List.of()).isPresent());
@@ -277,7 +287,7 @@ class WizardFlowTest {
         enableClient(f);
         assertTrue(f.offersReload());
         assertTrue(String.join("\n", f.doneLines()).contains("pftls offers to run postfix reload now"));
-        WizardFlow.Reloaded r = f.reload().call();
+        Reloaded r = f.reload().call();
         assertFalse(r.ok());
         assertEquals(reason, r.line(), "Postfix's own reason, once");
         f.reloaded(r);
