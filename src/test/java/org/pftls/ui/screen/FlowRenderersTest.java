@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pftls.testing.Sandbox;
-import org.pftls.testing.TestCertificates;
+import org.pftls.testing.Snakeoil;
 import org.pftls.testing.TestPki;
 import org.pftls.ui.flow.ReviewSection.Kind;
 import org.pftls.ui.flow.StepKind;
@@ -174,18 +173,8 @@ class FlowRenderersTest {
                 + lineDone + "\n-- and --\n" + screenDone);
     }
 
-    /** Debian's stock main.cf, its snakeoil paths pointed at a key and certificate made here. */
     static void snakeoil(Sandbox s) {
-        Path key = s.dir().resolve("ssl-cert-snakeoil.key");
-        Path cert = s.dir().resolve("ssl-cert-snakeoil.pem");
-        try {
-            TestCertificates.writeSelfSigned(key, cert, "vm");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        s.writeMainCf(new String(Sandbox.resource("/samples/debian-snakeoil.cf"), StandardCharsets.ISO_8859_1)
-                .replace("/etc/ssl/private/ssl-cert-snakeoil.key", key.toString())
-                .replace("/etc/ssl/certs/ssl-cert-snakeoil.pem", cert.toString()).getBytes(StandardCharsets.ISO_8859_1));
+        Snakeoil.in(s);
     }
 
     private Sandbox sandbox(String name, Case c) throws Exception {
