@@ -30,6 +30,8 @@ final class AfterApply {
     /** smtpd processes idle at the reload serve one more session: a few tries before a mismatch counts. */
     private static final int VERIFY_TRIES = 3;
     private static final long RETRY_MILLIS = 700;
+    private static final java.util.Set<String> STALE_CODES = java.util.Set.of("not-reloaded", "certificate-not-served",
+            "chain-not-served", "handshake-failed");
 
     private final WizardModel model;
     /** What the jobs said, for the summary. */
@@ -138,9 +140,9 @@ final class AfterApply {
         return report;
     }
 
+    /** Whether what verify found may be an smtpd that was idle at the reload (a new algorithm not served yet, too). */
     private static boolean staleAfterReload(VerifyReport report) {
-        return !report.ok() && report.problems().stream().allMatch(f -> f.code().equals("not-reloaded")
-                || f.code().equals("certificate-not-served") || f.code().equals("chain-not-served"));
+        return !report.ok() && report.problems().stream().allMatch(f -> STALE_CODES.contains(f.code()));
     }
 
     /**

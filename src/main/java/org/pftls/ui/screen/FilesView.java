@@ -95,7 +95,7 @@ final class FilesView implements StepView {
         boolean bad = check(cert, certProblem, false).isPresent() | check(key, keyProblem, true).isPresent();
         List<ReviewBlock.Item> found = bad ? List.of() : model.filesCheck(cert.getText().trim(), key.getText().trim());
         pair.show(style, FindingsLabel.lines(style, found, bad ? "" : "the pair passes deploy-server-cert's chain"
-                + " check", Dimensions.TEXT_WIDTH - 2));
+                + " check", Dimensions.TEXT_WIDTH - 2, false));
         return !bad && found.stream().noneMatch(i -> i.mark() == ReviewBlock.Mark.PROBLEM);
     }
 

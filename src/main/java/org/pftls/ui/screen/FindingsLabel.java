@@ -24,7 +24,7 @@ final class FindingsLabel extends Label {
     /** Shows the items ({@code fine} when there are none and it is worth saying). */
     void show(List<ReviewBlock.Item> items, String fine) {
         boolean problem = items.stream().anyMatch(i -> i.mark() == ReviewBlock.Mark.PROBLEM);
-        setText(String.join("\n", lines(style, items, fine, Dimensions.TEXT_WIDTH)));
+        setText(String.join("\n", lines(style, items, fine, Dimensions.TEXT_WIDTH, true)));
         if (problem) {
             addStyle(SGR.BOLD);
         } else {
@@ -36,8 +36,11 @@ final class FindingsLabel extends Label {
         }
     }
 
-    /** The items as wrapped lines, each marked in words. */
-    static List<String> lines(DisplayStyle style, List<ReviewBlock.Item> items, String fine, int width) {
+    /**
+     * The items as wrapped lines, each marked in words; a word longer than the width (a path) is cut
+     * when {@code cut} (a label), else kept whole (text that folds its lines keeps it copyable).
+     */
+    static List<String> lines(DisplayStyle style, List<ReviewBlock.Item> items, String fine, int width, boolean cut) {
         List<String> lines = new ArrayList<>();
         if (items.isEmpty() && !fine.isEmpty()) {
             lines.add(style.text("ok: " + fine));
@@ -48,7 +51,7 @@ final class FindingsLabel extends Label {
                 case NOTE -> "- ";
                 case OK -> "ok: ";
             };
-            lines.addAll(TextWrap.wrap(style.text(i.text()), mark, "  ", width, true));
+            lines.addAll(TextWrap.wrap(style.text(i.text()), mark, "  ", width, cut));
         }
         return lines;
     }
