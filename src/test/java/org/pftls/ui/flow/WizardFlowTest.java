@@ -307,4 +307,39 @@ class WizardFlowTest {
         f.next();
         assertFalse(f.progressText().contains("several seconds"), f.progressText());
     }
+
+    @Test
+    void bothKeysAreMadeAheadRsa4096TooAndTheSlowKeyIsAnnouncedUntilReady() throws Exception {
+        Sandbox wizard = Sandbox.withSample(wizardDir, "debian-fresh.cf");
+        WizardFlow f = flow(wizard);
+        f.next();
+        f.answers().task(Task.NEW_KEY);
+        f.next();
+        f.answers().keyChoice(KeyChoice.both(4096, "secp384r1"));
+        f.next();
+        assertEquals(2, background.size(), "the RSA and the ECDSA key are started as the Key step is answered");
+        f.next();
+        assertTrue(f.progressText().startsWith("Making new RSA 4096 and ECDSA secp384r1 keys, self-signed certificates"),
+                f.progressText());
+        assertTrue(f.progressText().endsWith("RSA 4096 keys can take several seconds."), f.progressText());
+        background.forEach(Runnable::run);
+        assertFalse(f.progressText().contains("several seconds"), "ready now: " + f.progressText());
+        WizardFlow.Generation g = f.generate();
+        Prepared p = g.work().call();
+        assertEquals(List.of("RSA 4096 bits", "ECDSA secp384r1"), p.keys().stream()
+                .map(KeyCertificate::keyDescription).toList());
+        assertEquals("pftls -c " + wizardDir + " new-server-key -a rsa,ecdsa -b 4096,secp384r1 mail.example.org",
+                p.command());
+
+        Sandbox cli = Sandbox.withSample(cliDir, "debian-fresh.cf");
+        assertEquals(0, cli.run("new-server-key", "-a", "rsa,ecdsa", "-b", "4096,secp384r1").status());
+        assertTrue(f.generated(g.id(), p));
+        f.next();
+        f.applied(f.apply().call());
+        assertEquals(names(cliDir), names(wizardDir));
+        for (String file : List.of("key-20261125-120000.pem", "eckey-20261125-120000.pem")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(cliDir.resolve(file)),
+                    Files.readAllBytes(wizardDir.resolve(file))), file + ": the keys made ahead are the command line's");
+        }
+    }
 }
