@@ -66,11 +66,12 @@ final class DoneView implements StepView {
      * once the hook is installed, its button is off.
      */
     void done(Reloaded result, boolean hookJob) {
+        String verdict = result.report().isEmpty() ? result.line()
+                : result.report().get(result.report().size() - 1).strip().replaceFirst("^OK: ", "");
         if (result.ok()) {
-            status.fine(result.line());
+            status.fine(verdict);
         } else {
-            status.problem(result.report().isEmpty() ? result.line() : result.report().get(result.report().size() - 1)
-                    .strip());
+            status.problem(verdict);
         }
         lines.add("");
         lines.addAll(result.lines());

@@ -213,7 +213,9 @@ class WizardCaAndDaneTest {
         assertTrue(has(done, "  rsa    ok: serves the deployed key, certificate and chain (TLSv1.3,"), done);
         assertTrue(has(done, "  ecdsa  ok: serves the deployed key, certificate and chain (TLSv1.3,"), done);
         assertTrue(has(done, "  OK: the running server serves what is deployed."), done);
-        assertTrue(d.text().contains("ok: postfix reload: done."), d.text());
+        assertTrue(d.text().contains("ok: the running server serves what is deployed."), d.text());
+        assertTrue(d.text().contains("  OK: the running server serves what is deployed."), "the end is in view: "
+                + d.text());
         Sandbox.Run status = w.run("status");
         assertTrue(status.out().contains("Running server: last verified"), "recorded in the history: " + status.out());
     }
