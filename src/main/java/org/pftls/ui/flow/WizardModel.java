@@ -1,8 +1,6 @@
 package org.pftls.ui.flow;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +8,9 @@ import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.check.Finding;
-import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
-import org.pftls.engine.crypto.KeyFiles;
 import org.pftls.engine.crypto.KeySpec;
-import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.tls.DeployCheck;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
