@@ -208,7 +208,8 @@ wizard_generate_wait() {
     tmux -S "$sock" new-window -d -t bench -n keys "exec env LANG=C.UTF-8 TERM=xterm-256color $pftls -c $work/w --full-screen"
     pane_waits "Step 1 of 8: Detect" && tmux -S "$sock" send-keys -t bench:keys Enter
     pane_waits "Step 2 of 8: Task" && tmux -S "$sock" send-keys -t bench:keys Down Down Enter
-    pane_waits "Step 3 of 8: Key" && tmux -S "$sock" send-keys -t bench:keys Down Down Enter
+    # Key: RSA 4096 alone, below both keys (preselected), both larger keys, RSA 2048 and 3072
+    pane_waits "Step 3 of 8: Key" && tmux -S "$sock" send-keys -t bench:keys Down Down Down Down Enter
     pane_waits "Step 4 of 8: Host names" && sleep 1
     start=$(now_us)
     tmux -S "$sock" send-keys -t bench:keys Tab Enter

@@ -58,7 +58,7 @@ final class CertbotHookCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String pftlsCommand() {
+    static String pftlsCommand() {
         String launcher = System.getProperty(LAUNCHER_PROPERTY, "");
         return launcher.isEmpty() ? "pftls" : Path.of(launcher).toAbsolutePath().normalize().toString();
     }

@@ -21,7 +21,7 @@ final class DeployServerCertCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls deploy-server-cert [--chain-files] [--force] [--resolver ADDR[:PORT]]"
             + " certfile keyfile";
     /** How long the TLSA look-up may take before the deploy goes on without it. */
-    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DNS_TIMEOUT = Duration.ofSeconds(2);
 
     @Parameters(index = "0", paramLabel = "certfile", description = "The certificate, then its issuers, in PEM.")
     String certFile;

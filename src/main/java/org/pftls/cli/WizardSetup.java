@@ -2,8 +2,13 @@ package org.pftls.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.pftls.adapters.DnsjavaLookup;
+import org.pftls.adapters.JdkStarttlsProbe;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.ports.Ports;
+import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.engine.tls.Instance;
 import org.pftls.ui.flow.WizardEnvironment;
 import org.pftls.ui.flow.WizardModel;
@@ -18,8 +23,16 @@ final class WizardSetup {
         Ports ports = ctx.ports();
         Wiring wiring = ctx.wiring();
         List<String> command = ctx.defaultInstance() ? List.of("pftls") : List.of("pftls", "-c", dir.toString());
+        // The deploy guard asks the system's resolver as deploy-server-cert does (dnsjava is loaded
+        // only when a deploy asks); the demo sandbox asks nothing and has no Postfix to verify.
+        Optional<DnsLookup> dns = ctx.demo() ? Optional.empty() : Optional.of(new LazyDnsLookup(
+                () -> DnsjavaLookup.of(null, DeployServerCertCommand.DNS_TIMEOUT, null)));
+        Optional<SmtpProbe> probe = ctx.demo() ? Optional.empty()
+                : Optional.of((host, port, algorithm, timeout) -> new JdkStarttlsProbe().probe(host, port, algorithm,
+                timeout));
         return new WizardModel(new WizardEnvironment(dir, () -> Instance.read(dir, ports), ctx.mailLogOnly(),
                 wiring.postfix(ports, dir), ctx.demo(), wiring.postfixOnHost(), command,
-                System.getProperty("user.name", "root"), wiring.letsEncryptLive(), wiring.wizardKeys(ports)));
+                System.getProperty("user.name", "root"), wiring.letsEncryptLive(), wiring.wizardKeys(ports), dns, probe,
+                CertbotHookCommand.pftlsCommand()));
     }
 }

@@ -3,6 +3,7 @@ package org.pftls.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.pftls.engine.UntrustedText;
 import org.pftls.ui.flow.ReviewBlock;
 import org.pftls.ui.flow.ReviewDocument;
 import org.pftls.ui.flow.ReviewSection;
@@ -44,6 +45,7 @@ public final class ReviewLines {
                 block(block, INDENT, out, unticked);
             }
         }
+        out.replaceAll(UntrustedText::escape); // certificate fields, file names, main.cf: no terminal controls
         return out;
     }
 

@@ -64,14 +64,13 @@ final class NewServerFiles {
         List<KeyAlgorithm> algorithms = specs.stream().map(KeySpec::algorithm).toList();
         String stamp = freeStamp(algorithms);
         Path dir = instance.configDirectory();
-        List<Pair> pairs = new ArrayList<>();
+        // Every key first, then the certificates: the wizard makes the keys ahead (while host names are
+        // typed), so both draw on the randomness in the same order and make the same files.
+        List<KeyPair> keyPairs = new ArrayList<>();
+        List<String> keyPems = new ArrayList<>();
         for (KeySpec spec : specs) {
             KeyAlgorithm a = spec.algorithm();
-            Path keyPath = dir.resolve(a.keyFilePrefix() + stamp + ".pem");
-            Path certPath = dir.resolve(a.certFilePrefix() + stamp + ".pem");
             Path oldKey = reuse.get(a);
-            KeyPair keyPair;
-            String keyPem;
             if (oldKey != null) {
                 LoadedKey loaded = new InstanceFiles(instance).key(oldKey);
                 if (loaded.algorithm() != a) {
@@ -79,19 +78,29 @@ final class NewServerFiles {
                             + "' of '" + oldKey + "' is not '" + a.postfixName() + "'; fix " + a.keyFileParameter()
                             + " in main.cf");
                 }
-                keyPair = loaded.keyPair();
-                keyPem = PrivateKeyPem.encodeAsCopied(loaded);
+                keyPairs.add(loaded.keyPair());
+                keyPems.add(PrivateKeyPem.encodeAsCopied(loaded));
             } else {
-                keyPair = newKeys.make(spec);
-                keyPem = PrivateKeyPem.encode(keyPair);
+                KeyPair made = newKeys.make(spec);
+                keyPairs.add(made);
+                keyPems.add(PrivateKeyPem.encode(made));
             }
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            KeyAlgorithm a = specs.get(i).algorithm();
+            Path keyPath = dir.resolve(a.keyFilePrefix() + stamp + ".pem");
+            Path certPath = dir.resolve(a.certFilePrefix() + stamp + ".pem");
+            Path oldKey = reuse.get(a);
+            KeyPair keyPair = keyPairs.get(i);
             SelfSignedCertificates.Issued issued = new SelfSignedCertificates(instance.ports().clock(),
                     instance.ports().random()).issue(keyPair, names);
             KeyCertificate made = new KeyCertificate(a, oldKey == null ? KeyCertificate.Origin.NEW_KEY
                     : KeyCertificate.Origin.COPIED_KEY, keyPath, certPath, issued.summary().keyDescription(),
                     issued.summary(), Tlsa.record(names.get(0), keyPair.getPublic()), keyPair);
             pairs.add(new Pair(a,
-                    new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600, keyPem.getBytes(StandardCharsets.US_ASCII)),
+                    new NewFile(keyPath, NewFile.Role.PRIVATE_KEY, 0600,
+                            keyPems.get(i).getBytes(StandardCharsets.US_ASCII)),
                     new NewFile(certPath, NewFile.Role.CERTIFICATE, 0644,
                             issued.pem().getBytes(StandardCharsets.US_ASCII)),
                     keyPair, oldKey, made));

@@ -45,7 +45,7 @@ final class Plans {
         List<String> messages = new ArrayList<>(plan.messages());
         messages.replaceAll(m -> decisionLine(plan.decisions(), m, decisions));
         return new Plan(plan.operation(), plan.files(), change, plan.warnings(), messages, plan.command(), decisions,
-                plan.keys());
+                plan.keys(), plan.notes());
     }
 
     private static String decisionLine(List<Setting> before, String message, List<Setting> after) {

@@ -14,7 +14,8 @@ import org.pftls.engine.crypto.KeySpec;
  */
 public final class Answers {
     private Task task;
-    private KeySpec keySpec;
+    private KeyChoice keys;
+    private boolean chainFiles;
     private final List<String> hostNames = new ArrayList<>();
     private String certFile = "";
     private String keyFile = "";
@@ -26,7 +27,8 @@ public final class Answers {
     public Answers copy() {
         Answers a = new Answers();
         a.task = task;
-        a.keySpec = keySpec;
+        a.keys = keys;
+        a.chainFiles = chainFiles;
         a.hostNames.addAll(hostNames);
         a.certFile = certFile;
         a.keyFile = keyFile;
@@ -52,12 +54,32 @@ public final class Answers {
         this.task = value;
     }
 
-    public KeySpec keySpec() {
-        return keySpec;
+    /** The Key step's answer, or null before it is answered. */
+    public KeyChoice keyChoice() {
+        return keys;
     }
 
-    public void keySpec(KeySpec value) {
-        this.keySpec = value;
+    public void keyChoice(KeyChoice value) {
+        this.keys = value;
+    }
+
+    /** One key: the same as {@code keyChoice(KeyChoice.of(spec))}. */
+    public void keySpec(KeySpec spec) {
+        this.keys = KeyChoice.of(spec);
+    }
+
+    /** The keys chosen (empty before the Key step is answered). */
+    public List<KeySpec> keySpecs() {
+        return keys == null ? List.of() : keys.specs();
+    }
+
+    /** Whether to deploy through smtpd_tls_chain_files (offered on Postfix 3.4 and later). */
+    public boolean chainFiles() {
+        return chainFiles;
+    }
+
+    public void chainFiles(boolean value) {
+        this.chainFiles = value;
     }
 
     /** Mutable: front ends add, edit and remove names in place. */

@@ -3,8 +3,11 @@ package org.pftls.ui.flow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pftls.engine.plan.KeyCertificate;
+import org.pftls.engine.plan.Plan;
+import org.pftls.engine.plan.Setting;
 
 /**
  * What the Done step shows and what is left behind when the wizard ends. The engine's messages
@@ -19,10 +22,19 @@ final class DoneReport {
 
     private final WizardEnvironment environment;
     private final boolean reloadPossible;
+    private final boolean verifies;
+    private final Optional<String> certbot;
 
-    DoneReport(WizardEnvironment environment, boolean reloadPossible) {
+    /**
+     * @param reloadPossible whether Done offers postfix reload
+     * @param verifies       whether the reload is followed by pftls verify
+     * @param certbot        what to say about a certificate from certbot (reload after renewals, the hook)
+     */
+    DoneReport(WizardEnvironment environment, boolean reloadPossible, boolean verifies, Optional<String> certbot) {
         this.environment = environment;
         this.reloadPossible = reloadPossible;
+        this.verifies = verifies;
+        this.certbot = certbot;
     }
 
     /** A message as the wizard shows it: "postfix tls SUB" becomes "pftls [-c DIR] SUB". */
@@ -39,6 +51,12 @@ final class DoneReport {
         List<String> lines = new ArrayList<>();
         lines.add("What changed:");
         outcome.changed().forEach(c -> lines.add("  " + c));
+        List<String> replaced = replaced(prepared);
+        if (!replaced.isEmpty()) {
+            lines.add("");
+            lines.add("What replaced what (the old files stay on disk, untouched):");
+            replaced.forEach(r -> lines.add("  " + r));
+        }
         List<String> messages = shownMessages(outcome.messages());
         if (!messages.isEmpty()) {
             lines.add("");
@@ -64,7 +82,8 @@ final class DoneReport {
             return "the demo sandbox has no Postfix to reload (a real instance would now need postfix reload)";
         }
         if (reloadPossible) {
-            return "Postfix uses the new settings after a reload: pftls offers to run postfix reload now";
+            return "Postfix uses the new settings after a reload: pftls offers to run postfix reload now"
+                    + (verifies ? ", then pftls verify (what the running server serves)" : "");
         }
         return "Postfix is not installed here: run postfix reload where this configuration is used";
     }
@@ -90,6 +109,7 @@ final class DoneReport {
                         + k.keyFile()));
             }
         }
+        certbot.ifPresent(next::add);
         if (savedCsr != null) {
             next.add("send the CSR in " + savedCsr + " to your certificate authority, then deploy the certificate"
                     + " it returns with: " + environment.pftls("deploy-server-cert CERTFILE KEYFILE"));
@@ -99,6 +119,41 @@ final class DoneReport {
             next.add("check it: openssl s_client -starttls smtp -connect localhost:25 -brief");
         }
         return next;
+    }
+
+    /**
+     * Per key the plan deploys: the files it replaced in main.cf (or that it was added, none being
+     * deployed); empty when nothing deployed was replaced.
+     */
+    static List<String> replaced(Prepared prepared) {
+        if (prepared == null || prepared.plan().isEmpty() || prepared.plan().get().mainCf().isEmpty()) {
+            return List.of();
+        }
+        Plan plan = prepared.plan().get();
+        List<String> lines = new ArrayList<>();
+        boolean any = false;
+        for (KeyCertificate k : plan.keys()) {
+            Optional<Setting> cert = decision(plan, k.algorithm().certFileParameter());
+            Optional<Setting> key = decision(plan, k.algorithm().keyFileParameter());
+            if (cert.isPresent() && cert.get().applied()) {
+                boolean changed = cert.get().action() == Setting.Action.CHANGE;
+                any |= changed;
+                lines.add(k.algorithm() + ": " + k.certificateFile() + " and " + k.keyFile() + (changed ? " replace "
+                        + cert.get().oldValue().orElse("") + key.flatMap(Setting::oldValue).map(o -> " and " + o)
+                        .orElse("") : " added (no " + k.algorithm() + " certificate was deployed)"));
+            }
+        }
+        Optional<Setting> chain = decision(plan, "smtpd_tls_chain_files");
+        if (chain.isPresent() && chain.get().action() == Setting.Action.CHANGE) {
+            any = true;
+            lines.add("smtpd_tls_chain_files: " + chain.get().newValue() + " replaces " + chain.get().oldValue()
+                    .orElse(""));
+        }
+        return any ? lines : List.of();
+    }
+
+    private static Optional<Setting> decision(Plan plan, String name) {
+        return plan.decisions().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** The Done step's text for an output task, or when nothing was applied. */

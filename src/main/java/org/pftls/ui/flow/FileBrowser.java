@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pftls.engine.UntrustedText;
 import org.pftls.engine.ports.FileStore;
 
 /**
@@ -107,7 +108,7 @@ public final class FileBrowser {
         try {
             for (Path p : files.list(directory)) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(namePart) && !(name.startsWith(".") && !namePart.startsWith("."))) {
+                if (name.startsWith(namePart) && !(name.startsWith(".") && !namePart.startsWith(".")) && typable(name)) {
                     out.add(directoryPart + name + (files.isDirectory(p) ? "/" : ""));
                 }
             }
@@ -115,6 +116,15 @@ public final class FileBrowser {
             // nothing to complete from an unreadable directory
         }
         return out;
+    }
+
+    /**
+     * Whether a name can be typed into a field: it holds no terminal control (ESC, CR, ...). Such
+     * names are listed (escaped, e.g. {@code \x1b}) but never completed or chosen: a field cannot
+     * hold them, and deploying them would put them into main.cf.
+     */
+    public static boolean typable(String name) {
+        return UntrustedText.escape(name).equals(name);
     }
 
     /** The longest common beginning of the candidates (what Tab fills in when there are several). */

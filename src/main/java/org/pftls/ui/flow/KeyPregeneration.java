@@ -1,7 +1,9 @@
 package org.pftls.ui.flow;
 
 import java.security.KeyPair;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -12,15 +14,16 @@ import org.pftls.engine.crypto.KeyPairSource;
 import org.pftls.engine.crypto.KeySpec;
 
 /**
- * Makes the new key in the background as soon as the Key step is answered, while the operator
- * types host names; Generate then takes it (waiting for the rest, if any). A changed answer
- * cancels the key under way; the same answer again keeps it. The key exists only in memory.
+ * Makes the new keys in the background as soon as the Key step is answered, while the operator
+ * types host names; Generate then takes them (waiting for the rest, if any). A changed answer
+ * cancels the keys no longer wanted; a key still wanted (the same spec) is kept. For "RSA and
+ * ECDSA" both are made, one after the other in the order the command line makes them (RSA first;
+ * Generate makes the ECDSA key itself when it is not started yet). The keys exist only in memory.
  */
 final class KeyPregeneration {
     private final KeyPairSource maker;
     private final Executor executor;
-    private KeySpec spec;
-    private FutureTask<KeyPair> task;
+    private final Map<KeySpec, FutureTask<KeyPair>> tasks = new LinkedHashMap<>();
 
     /**
      * @param maker    makes one key (may take seconds: RSA 4096)
@@ -31,39 +34,47 @@ final class KeyPregeneration {
         this.executor = executor;
     }
 
-    /** Starts making a key for {@code wanted}, unless one is made or under way for it already. */
-    synchronized void start(KeySpec wanted) {
-        if (task != null && Objects.equals(spec, wanted) && !task.isCancelled()) {
-            return;
+    /** Starts making a key for each of {@code wanted} that is not made or under way already; drops the others. */
+    synchronized void start(List<KeySpec> wanted) {
+        for (KeySpec spec : List.copyOf(tasks.keySet())) {
+            if (!wanted.contains(spec) || tasks.get(spec).isCancelled()) {
+                tasks.remove(spec).cancel(true);
+            }
         }
-        cancel();
-        spec = wanted;
-        task = new FutureTask<>(() -> maker.make(wanted));
-        executor.execute(task);
+        for (KeySpec spec : wanted) {
+            if (!tasks.containsKey(spec)) {
+                FutureTask<KeyPair> task = new FutureTask<>(() -> maker.make(spec));
+                tasks.put(spec, task);
+                executor.execute(task);
+            }
+        }
     }
 
-    /** Stops the key under way (the answer changed, or the wizard ends); it is never used. */
+    /** Stops the keys under way (the answer changed, or the wizard ends); they are never used. */
     synchronized void cancel() {
-        if (task != null) {
-            task.cancel(true);
-        }
-        task = null;
-        spec = null;
+        tasks.values().forEach(t -> t.cancel(true));
+        tasks.clear();
     }
 
-    /** Whether a key for {@code wanted} is ready now (Generate will not wait for it). */
-    synchronized boolean ready(KeySpec wanted) {
-        return task != null && Objects.equals(spec, wanted) && task.isDone() && !task.isCancelled();
+    /** Whether a key for each of {@code wanted} is ready now (Generate will not wait for them). */
+    synchronized boolean ready(List<KeySpec> wanted) {
+        for (KeySpec spec : wanted) {
+            FutureTask<KeyPair> t = tasks.get(spec);
+            if (t == null || !t.isDone() || t.isCancelled()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * The engine's source of new keys: the key made in the background when the spec is the one it
+     * The engine's source of new keys: the key made in the background when the spec is one it
      * was started for (waited for; run here if it has not started yet), else a new one made now.
      */
     KeyPair take(KeySpec wanted) throws PftlsException {
         FutureTask<KeyPair> mine;
         synchronized (this) {
-            mine = task != null && Objects.equals(spec, wanted) ? task : null;
+            mine = tasks.get(wanted);
         }
         if (mine == null) {
             return maker.make(wanted);
@@ -78,10 +89,7 @@ final class KeyPregeneration {
             throw new PftlsException(Kind.CANCELLED, "interrupted while the key was made", e);
         } catch (ExecutionException e) {
             synchronized (this) {
-                if (task == mine) {
-                    task = null;
-                    spec = null;
-                }
+                tasks.remove(wanted, mine);
             }
             if (e.getCause() instanceof PftlsException p) {
                 throw p;

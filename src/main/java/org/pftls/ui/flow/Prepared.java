@@ -2,6 +2,8 @@ package org.pftls.ui.flow;
 
 import java.util.List;
 import java.util.Optional;
+import org.pftls.engine.check.ChainVerdict;
+import org.pftls.engine.check.Finding;
 import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -16,13 +18,35 @@ import org.pftls.engine.plan.Plan;
  * @param records       the TLSA task's output, as {@code output-server-tlsa} prints it
  * @param existingFiles for Deploy: the chosen files as they are (mode, owner, path, what)
  * @param command       the equivalent non-interactive command line
+ * @param chain         for Deploy: the chain check of the chosen files, as deploy-server-cert made it
+ * @param overrides     master.cf options that shadow what the task deploys (pftls never edits master.cf)
+ * @param rollover      when a new key is made while keys are deployed: the TLSA records of the
+ *                      deployed ("current") and the new ("next") keys, as {@code new-server-key}
+ *                      prints them (RolloverAdvice), one per line
+ * @param merge         whether the plan merges into settings that are not all default (its
+ *                      parameter changes can be unticked)
  */
 public record Prepared(Task task, Optional<Plan> plan, Optional<String> csr, List<String> records,
-                       List<String> existingFiles, String command) {
+                       List<String> existingFiles, String command, Optional<ChainVerdict> chain,
+                       List<Finding> overrides, List<String> rollover, boolean merge) {
 
     public Prepared {
         records = List.copyOf(records);
         existingFiles = List.copyOf(existingFiles);
+        overrides = List.copyOf(overrides);
+        rollover = List.copyOf(rollover);
+    }
+
+    /** An output task's result, or a plan without any of the extras. */
+    Prepared(Task task, Optional<Plan> plan, Optional<String> csr, List<String> records, List<String> existingFiles,
+             String command) {
+        this(task, plan, csr, records, existingFiles, command, Optional.empty(), List.of(), List.of(), false);
+    }
+
+    /** The same with another plan (the one left when the operator unticked some changes). */
+    Prepared withPlan(Plan other) {
+        return new Prepared(task, Optional.of(other), csr, records, existingFiles, command, chain, overrides, rollover,
+                merge);
     }
 
     /** True when Confirm would change something on disk. */

@@ -20,14 +20,22 @@ public record ReviewSection(Kind kind, String heading, List<ReviewBlock> blocks)
         COMMAND,
         /** Existing files deployed as they are (Deploy). */
         EXISTING_FILES,
+        /** The certificate chain to deploy as a tree, and what the chain check found (Deploy). */
+        CHAIN,
         /** Files to be created. */
         NEW_FILES,
+        /** A merge's decision per parameter: a checklist of the changes, kept ones with the reason. */
+        DECISIONS,
         /** main.cf as a unified diff, or that it does not change. */
         MAIN_CF,
+        /** master.cf -o options that shadow main.cf, as findings. */
+        MASTER_CF,
         /** The certificate of each key (subject, names, validity, key, serial, fingerprint). */
         CERTIFICATE,
         /** DANE TLSA records. */
         TLSA,
+        /** DANE "current + next": the deployed and the new keys' TLSA records side by side, with the advice. */
+        ROLLOVER,
         /** Warnings and remarks. */
         NOTES,
         /** The CSR of the CSR task. */

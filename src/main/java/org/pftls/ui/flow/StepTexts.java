@@ -1,6 +1,8 @@
 package org.pftls.ui.flow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.plan.NewFile;
@@ -14,27 +16,46 @@ final class StepTexts {
     /** What the Generate step is doing. */
     static String progress(Answers a, boolean keyReady) {
         String names = String.join(", ", a.hostNames());
+        KeyChoice keys = a.keyChoice();
         String text = switch (a.task()) {
-            case ENABLE_SERVER, NEW_KEY -> "Making a new " + WizardModel.label(a.keySpec())
-                    + " key, a self-signed certificate for " + names + ", and the list of changes.";
-            case NEW_CERT -> "Making a new self-signed certificate for " + names + " (for the deployed "
-                    + a.keySpec().algorithm().postfixName() + " key, or a new "
-                    + WizardModel.label(a.keySpec()) + " key when none is deployed).";
+            case ENABLE_SERVER, NEW_KEY -> "Making " + (keys.both() ? "new " + keys.label() + " keys, self-signed"
+                    + " certificates" : "a new " + keys.label() + " key, a self-signed certificate") + " for " + names
+                    + ", and the list of changes.";
+            case NEW_CERT -> "Making " + (keys.both() ? "new self-signed certificates" : "a new self-signed"
+                    + " certificate") + " for " + names + " (for the deployed " + String.join(" and ",
+                    keys.specs().stream().map(s -> s.algorithm().postfixName()).toList()) + " key"
+                    + (keys.both() ? "s" : "") + ", or a new " + keys.label() + " key where none is deployed).";
             case ENABLE_CLIENT -> "Working out the main.cf change for the SMTP client.";
             case DEPLOY -> "Checking that " + a.certFile() + " and " + a.keyFile()
                     + " match, and working out the main.cf change.";
             case CSR -> "Making the CSR for the " + a.csrKey() + " key, for " + names + ".";
             case TLSA -> "Computing the TLSA records of the deployed keys.";
         };
-        return slowKey(a) && !keyReady ? text + " RSA " + a.keySpec().rsaBits() + " keys can take several seconds."
-                : text;
+        return slowBits(a).filter(bits -> !keyReady).map(bits -> text + " RSA " + bits + " keys can take several"
+                + " seconds.").orElse(text);
     }
 
-    /** Whether the task makes an RSA key of 4096 bits or more (seconds of work). */
-    private static boolean slowKey(Answers a) {
-        KeySpec spec = a.keySpec();
-        return (a.task() == Task.ENABLE_SERVER || a.task() == Task.NEW_KEY || a.task() == Task.NEW_CERT)
-                && spec != null && spec.algorithm() == KeyAlgorithm.RSA && spec.rsaBits() >= 4096;
+    /** The size of the RSA key the task makes when it is 4096 bits or more (seconds of work). */
+    private static Optional<Integer> slowBits(Answers a) {
+        if (a.task() != Task.ENABLE_SERVER && a.task() != Task.NEW_KEY && a.task() != Task.NEW_CERT) {
+            return Optional.empty();
+        }
+        return a.keySpecs().stream().filter(s -> s.algorithm() == KeyAlgorithm.RSA && s.rsaBits() >= 4096)
+                .map(KeySpec::rsaBits).findFirst();
+    }
+
+    /**
+     * What Confirm reminds of: the chain check's warnings of a deploy (as deploy-server-cert words
+     * them), then the plan's other warnings.
+     */
+    static List<ReviewBlock.Item> warnings(Prepared p) {
+        List<ReviewBlock.Item> items = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        p.chain().ifPresent(v -> v.warnings().forEach(f -> texts.add(f.text())));
+        p.plan().ifPresent(plan -> plan.warnings().stream().filter(w -> !texts.contains(w)).forEach(texts::add));
+        texts.forEach(t -> items.add(new ReviewBlock.Item(ReviewBlock.Mark.WARNING, t)));
+        p.overrides().forEach(f -> items.add(new ReviewBlock.Item(ReviewBlock.Mark.PROBLEM, f.text())));
+        return items;
     }
 
     /** The Confirm step: what will be written, e.g. "Create 2 new files (...) and set 5 parameters in main.cf." */

@@ -3,17 +3,27 @@ package org.pftls.ui.flow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.check.ChainVerdict;
+import org.pftls.engine.check.Finding;
 import org.pftls.engine.crypto.CsrBuilder;
+import org.pftls.engine.crypto.KeyAlgorithm;
+import org.pftls.engine.dane.DaneDeployGuard;
+import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.plan.ChangeService;
 import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.plan.KeyCertificate;
 import org.pftls.engine.plan.Plan;
 import org.pftls.engine.ports.FileStore;
+import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.TlsEngine;
 import org.pftls.ui.PlanReport;
 
@@ -33,22 +43,83 @@ final class WizardActions {
     /** The Generate step: makes keys and certificates in memory and the plan. May take seconds (RSA 4096). */
     Prepared prepare(Task task, Answers a) throws PftlsException {
         TlsEngine engine = new TlsEngine(model.instance(), keys::take);
+        boolean merge = model.merges(task);
+        boolean chainFiles = a.chainFiles() && model.chainFilesOffer(task).map(ChainFilesOffer::offered).orElse(false);
         return switch (task) {
-            case ENABLE_SERVER -> fromPlan(task, engine.enableServer(null, a.keySpec(), a.hostNames()), List.of());
-            case ENABLE_CLIENT -> fromPlan(task, engine.enableClient(null), List.of());
-            case NEW_KEY -> fromPlan(task, engine.newServerKey(a.keySpec(), a.hostNames()), List.of());
-            case NEW_CERT -> fromPlan(task, engine.newServerCert(a.keySpec(), a.hostNames()), List.of());
-            case DEPLOY -> {
-                Plan plan = engine.deployServerCert(a.certFile().trim(), a.keyFile().trim());
-                yield fromPlan(task, plan, existing(plan));
-            }
+            case ENABLE_SERVER -> made(task, engine.enableServer(null, a.keySpecs(), a.hostNames(), merge, chainFiles),
+                    merge, a);
+            case ENABLE_CLIENT -> made(task, engine.enableClient(null, merge), merge, a);
+            case NEW_KEY -> made(task, engine.newServerKey(a.keySpecs(), a.hostNames()), false, a);
+            case NEW_CERT -> made(task, engine.newServerCert(a.keySpecs(), a.hostNames()), false, a);
+            case DEPLOY -> deploy(engine, a, chainFiles);
             case CSR -> csr(engine, a);
             case TLSA -> tlsa(engine, a);
         };
     }
 
-    private static Prepared fromPlan(Task task, Plan plan, List<String> existing) {
-        return new Prepared(task, Optional.of(plan), Optional.empty(), List.of(), existing, command(plan.command()));
+    private Prepared made(Task task, Plan plan, boolean merge, Answers a) {
+        return new Prepared(task, Optional.of(plan), Optional.empty(), List.of(), List.of(), command(plan.command()),
+                Optional.empty(), task == Task.ENABLE_SERVER ? overrides() : List.of(), rollover(plan, a), merge);
+    }
+
+    /**
+     * Deploy: the chain check of the files as deploy-server-cert words it, and the same plan, after
+     * the same DNS check of the host's TLSA records (which refuses a key no published record
+     * matches: the Generate step then shows why, and nothing is changed).
+     */
+    private Prepared deploy(TlsEngine engine, Answers a, boolean chainFiles) throws PftlsException {
+        String cert = a.certFile().trim();
+        String key = a.keyFile().trim();
+        ChainVerdict verdict = model.deployCheck(cert, key);
+        DaneDeployGuard guard = model.environment().dns().map(d -> new DaneDeployGuard(d, false, false))
+                .orElse(DaneDeployGuard.OFF);
+        Plan plan = engine.deployServerCert(cert, key, chainFiles, false, guard);
+        return new Prepared(Task.DEPLOY, Optional.of(plan), Optional.empty(), List.of(), existing(plan),
+                command(plan.command()), Optional.of(verdict), overrides(), List.of(), false);
+    }
+
+    /** master.cf's -o options that shadow what main.cf deploys, as findings (status lists them as problems). */
+    private List<Finding> overrides() {
+        return model.detection().server().overrides().stream()
+                .map(o -> Finding.problem("master-cf-override", o.problem())).toList();
+    }
+
+    /**
+     * The TLSA records of the deployed keys and of the new ones side by side ("current + next"),
+     * when the plan makes a new key while keys are deployed: the record lines of RolloverAdvice.
+     */
+    private List<String> rollover(Plan plan, Answers a) {
+        List<Map.Entry<Path, PublicKey>> made = new ArrayList<>();
+        for (KeyCertificate k : plan.keys()) {
+            if (k.origin() == KeyCertificate.Origin.NEW_KEY) {
+                made.add(Map.entry(k.keyFile(), k.keyPair().getPublic()));
+            }
+        }
+        Map<KeyAlgorithm, Path> deployed = new EnumMap<>(KeyAlgorithm.class);
+        for (DeployedPair p : model.detection().deployed()) {
+            p.keyFile().ifPresent(f -> deployed.put(p.algorithm(), f));
+        }
+        if (made.isEmpty() || deployed.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = a.hostNames().isEmpty() ? List.of(model.detection().myhostname()) : a.hostNames();
+        return RolloverAdvice.lines(model.instance(), deployed, made, names).stream()
+                .filter(l -> l.startsWith("  ")).map(String::strip).toList();
+    }
+
+    /**
+     * The prepared change without the parameter changes the operator unticked on the Review (a
+     * merge's check boxes): what Confirm applies, Done reports and the command shows.
+     */
+    Prepared effective(Prepared prepared, Set<String> unticked) {
+        if (prepared == null || !prepared.merge() || unticked.isEmpty() || prepared.plan().isEmpty()) {
+            return prepared;
+        }
+        try {
+            return prepared.withPlan(new TlsEngine(model.instance()).without(prepared.plan().get(), unticked));
+        } catch (PftlsException e) {
+            throw new IllegalStateException("cannot leave out the unticked changes: " + e.getMessage(), e);
+        }
     }
 
     /** For Deploy: the chosen files as they are: mode, owner, path and what they are. */
@@ -155,18 +226,5 @@ final class WizardActions {
             throw new PftlsException(Kind.IO, "cannot delete " + saved + ": " + IoMessages.reason(e)
                     + "; delete it by hand", e);
         }
-    }
-
-    /** Whether postfix reload can be run from here (a real Postfix; never the demo sandbox). */
-    boolean reloadPossible() {
-        return model.environment().postfix().available() && !model.demo();
-    }
-
-    /** Runs postfix reload, when chosen on the Done step; returns what it printed. */
-    String reload() throws PftlsException {
-        if (!reloadPossible()) {
-            throw new PftlsException(Kind.CONFIG, "there is no Postfix to reload here");
-        }
-        return model.environment().postfix().reload();
     }
 }

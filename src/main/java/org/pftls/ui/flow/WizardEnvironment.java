@@ -2,10 +2,13 @@ package org.pftls.ui.flow;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.crypto.KeyPairSource;
+import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.PostfixControl;
+import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.engine.tls.Instance;
 
 /**
@@ -24,13 +27,33 @@ import org.pftls.engine.tls.Instance;
  * @param letsEncryptLive certbot's directory of live certificates ({@code /etc/letsencrypt/live}),
  *                        offered by the file picker when it exists
  * @param newKeys         makes new keys; the wizard starts it as soon as the Key step is answered
+ * @param dns             the resolver Deploy asks for the host's TLSA records before a new key goes
+ *                        live (the system's, with deploy-server-cert's 2 s timeout); empty: no look-up
+ * @param probe           the STARTTLS probe of "Reload Postfix and verify"; empty: no verify
+ * @param pftlsCommand    how a certbot deploy hook runs pftls (as {@code pftls certbot-hook --install}
+ *                        writes it): the launcher's absolute path, or {@code pftls}
  */
 public record WizardEnvironment(Path configDirectory, InstanceReader reader, MessageSink log, PostfixControl postfix,
                                 boolean demo, boolean postfixOnHost, List<String> command, String fileOwner,
-                                Path letsEncryptLive, KeyPairSource newKeys) {
+                                Path letsEncryptLive, KeyPairSource newKeys, Optional<DnsLookup> dns,
+                                Optional<SmtpProbe> probe, String pftlsCommand) {
 
     public WizardEnvironment {
         command = List.copyOf(command);
+    }
+
+    /** Without DNS look-ups and without the verify probe (tests that need neither). */
+    public WizardEnvironment(Path configDirectory, InstanceReader reader, MessageSink log, PostfixControl postfix,
+                             boolean demo, boolean postfixOnHost, List<String> command, String fileOwner,
+                             Path letsEncryptLive, KeyPairSource newKeys) {
+        this(configDirectory, reader, log, postfix, demo, postfixOnHost, command, fileOwner, letsEncryptLive, newKeys,
+                Optional.empty(), Optional.empty(), "pftls");
+    }
+
+    /** The same environment with another resolver and probe. */
+    public WizardEnvironment with(Optional<DnsLookup> otherDns, Optional<SmtpProbe> otherProbe) {
+        return new WizardEnvironment(configDirectory, reader, log, postfix, demo, postfixOnHost, command, fileOwner,
+                letsEncryptLive, newKeys, otherDns, otherProbe, pftlsCommand);
     }
 
     /** Reads the instance afresh. */

@@ -2,13 +2,13 @@ package org.pftls.ui.flow;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import org.pftls.engine.PftlsException;
+import org.pftls.engine.crypto.KeySpec;
 import org.pftls.engine.plan.KeyCertificate;
 
 /**
@@ -23,6 +23,7 @@ public final class WizardFlow {
     private final WizardModel model;
     private final KeyPregeneration keys;
     private final WizardActions actions;
+    private final AfterApply after;
     private final Answers answers = new Answers();
     private StepKind current = StepKind.DETECT;
     private Prepared prepared;
@@ -36,7 +37,6 @@ public final class WizardFlow {
     private boolean planStale;
     /** Id of the newest Generate job; results of older ones (Back, quit) are dropped. */
     private int generation;
-    private final List<String> afterDone = new ArrayList<>();
     private boolean hostNamesFilled;
 
     /**
@@ -47,6 +47,7 @@ public final class WizardFlow {
         this.model = model;
         this.keys = new KeyPregeneration(model.environment().newKeys(), background);
         this.actions = new WizardActions(model, keys);
+        this.after = new AfterApply(model);
     }
 
     public WizardModel model() {
@@ -105,7 +106,7 @@ public final class WizardFlow {
             case GENERATE, CONFIRM, DONE -> {
                 return; // left by their jobs' results, and by finish()
             }
-            case REVIEW -> current = prepared.task().changes() && prepared.changesSomething()
+            case REVIEW -> current = prepared.task().changes() && applied().changesSomething()
                     ? StepKind.CONFIRM : StepKind.DONE;
             default -> {
                 if (current == StepKind.KEY) {
@@ -121,15 +122,13 @@ public final class WizardFlow {
         }
     }
 
-    /** Starts making the key of the answered Key step, if the task makes one. */
+    /** Starts making the keys of the answered Key step that the task makes (none: stops any under way). */
     private void pregenerate() {
-        Task task = answers.task();
-        boolean makesKey = task == Task.ENABLE_SERVER || task == Task.NEW_KEY
-                || task == Task.NEW_CERT && !model.reusesDeployedKey(task, answers.keySpec());
-        if (makesKey && answers.keySpec() != null) {
-            keys.start(answers.keySpec());
-        } else {
+        List<KeySpec> wanted = model.keysToMake(answers.task(), answers.keyChoice());
+        if (wanted.isEmpty()) {
             keys.cancel();
+        } else {
+            keys.start(wanted);
         }
     }
 
@@ -171,7 +170,7 @@ public final class WizardFlow {
 
     /** What the Generate step says it is doing. */
     public String progressText() {
-        return StepTexts.progress(answers, answers.keySpec() != null && keys.ready(answers.keySpec()));
+        return StepTexts.progress(answers, keys.ready(model.keysToMake(answers.task(), answers.keyChoice())));
     }
 
     /** The job of the Generate step, on a copy of the answers. */
@@ -202,9 +201,15 @@ public final class WizardFlow {
         return prepared;
     }
 
-    /** The Review document. */
+    /** What Confirm applies: what Generate prepared, without the parameter changes unticked on the Review. */
+    Prepared applied() {
+        return actions.effective(prepared, answers.unticked(MergeReview.CHECKLIST));
+    }
+
+    /** The Review document: a merge's check boxes show what Generate prepared, the rest what will be applied. */
     public ReviewDocument review() {
-        return new ReviewBuilder(model.environment().fileOwner()).build(prepared, Optional.ofNullable(csrOfNewKey));
+        return new ReviewBuilder(model.environment().fileOwner()).build(prepared, applied(),
+                answers.unticked(MergeReview.CHECKLIST), Optional.ofNullable(csrOfNewKey));
     }
 
     /** What the operator unticked in a checklist of the Review. */
@@ -257,7 +262,12 @@ public final class WizardFlow {
 
     /** What Confirm will write. */
     public String confirmWhat() {
-        return StepTexts.confirmWhat(prepared.plan().orElseThrow());
+        return StepTexts.confirmWhat(applied().plan().orElseThrow());
+    }
+
+    /** What Confirm reminds of before the change is made: the chain check's and the plan's warnings. */
+    public List<ReviewBlock.Item> confirmWarnings() {
+        return StepTexts.warnings(applied());
     }
 
     /** The apply button's label. */
@@ -267,7 +277,7 @@ public final class WizardFlow {
 
     /** The Confirm step's job: apply the plan. Report with {@link #applied} or {@link #applyFailed}. */
     public Callable<Outcome> apply() {
-        Prepared p = prepared;
+        Prepared p = applied();
         return () -> actions.apply(p);
     }
 
@@ -299,45 +309,61 @@ public final class WizardFlow {
     // ---- Done ----
 
     private DoneReport done() {
-        return new DoneReport(model.environment(), actions.reloadPossible());
+        Prepared p = prepared == null ? null : applied();
+        return new DoneReport(model.environment(), after.reloadPossible(), after.verifies(p), after.certbotNote(p));
     }
 
     /** The Done step's text. */
     public List<String> doneLines() {
         return outcome == null ? done().nothingApplied(prepared, savedCsr)
-                : done().applied(outcome, prepared, savedCsr, List.of());
+                : done().applied(outcome, applied(), savedCsr, List.of());
     }
 
     /** Whether the Done step offers to run postfix reload (main.cf changed and there is a Postfix to reload). */
     public boolean offersReload() {
-        return outcome != null && outcome.mainCfChanged() && actions.reloadPossible();
+        return outcome != null && outcome.mainCfChanged() && after.reloadPossible();
     }
 
-    /** The reload job: returns the line to show (Postfix's own words when it failed). */
+    /** The reload button's label: it also verifies what the server serves after a server change. */
+    public String reloadLabel() {
+        return after.verifies(applied()) ? "Reload Postfix and verify" : "Reload Postfix now";
+    }
+
+    /**
+     * The reload job: postfix reload, then (after a server change) pftls verify; returns the lines
+     * to show (Postfix's own words when the reload failed).
+     */
     public Callable<Reloaded> reload() {
-        return () -> {
-            try {
-                String said = actions.reload();
-                return new Reloaded(true, "postfix reload: done." + (said.isBlank() ? ""
-                        : " It said: " + said.replace('\n', ' ')));
-            } catch (PftlsException e) {
-                return new Reloaded(false, e.getMessage());
-            }
-        };
+        return after.reloadJob(after.verifies(applied()));
     }
-
-    /** How postfix reload went: the line to show under the Done text and to leave in the summary. */
-    public record Reloaded(boolean ok, String line) { }
 
     /** Records a reload result for the summary. */
     public void reloaded(Reloaded r) {
-        afterDone.add(r.line());
+        after.record(r);
+    }
+
+    /**
+     * For a certificate deployed from certbot's live/ directory whose deploy hook is not installed:
+     * the question that offers it (never in the demo); empty otherwise.
+     */
+    public Optional<String> certbotHookOffer() {
+        return outcome == null || !outcome.mainCfChanged() ? Optional.empty() : after.hookOffer(applied());
+    }
+
+    /** The certbot hook job: installs it (never over another file); returns the lines to show. */
+    public Callable<Reloaded> installCertbotHook() {
+        return after.hookJob(after.certbotHook(applied()));
+    }
+
+    /** Records how installing the hook went (it is not offered again once installed). */
+    public void certbotHookDone(Reloaded r) {
+        after.hookDone(r);
     }
 
     /** The wizard is finished (Done, or the Review of an output task): status 0 and the summary. */
     public Ending finish() {
         keys.cancel();
-        return new Ending(0, done().summary(outcome, prepared, savedCsr, afterDone));
+        return new Ending(0, done().summary(outcome, prepared == null ? null : applied(), savedCsr, after.lines()));
     }
 
     /** Whether a change was applied (the status is then 0 even if the front end stops early). */

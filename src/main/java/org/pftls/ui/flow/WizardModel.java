@@ -1,8 +1,6 @@
 package org.pftls.ui.flow;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,17 +8,16 @@ import java.util.Optional;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.check.Finding;
-import org.pftls.engine.crypto.CertificateFiles;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
-import org.pftls.engine.crypto.KeyFiles;
 import org.pftls.engine.crypto.KeySpec;
-import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.tls.DeployCheck;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
 import org.pftls.engine.tls.Detector;
 import org.pftls.engine.tls.Instance;
+import org.pftls.engine.tls.LetsEncrypt;
+import org.pftls.engine.version.PostfixVersion;
 import org.pftls.ui.DetectionReport;
 
 /**
@@ -84,18 +81,16 @@ public final class WizardModel {
         return lines;
     }
 
-    /** Every task, with why it does not apply here when it does not. */
+    /**
+     * Every task, with why it does not apply here when it does not. Enable server and Enable
+     * client apply on every instance: where the settings are not all default they merge (as
+     * {@code --merge} does), and say so.
+     */
     public List<Option<Task>> taskOptions() {
         List<Option<Task>> options = new ArrayList<>();
         boolean anyKey = detection.deployed().stream().anyMatch(p -> p.keyFile().isPresent());
         for (Task t : Task.values()) {
             Optional<String> why = switch (t) {
-                case ENABLE_SERVER -> detection.serverAllDefault() ? Optional.empty()
-                        : Optional.of("server TLS is already configured (" + String.join(", ",
-                        detection.serverNonDefault()) + "); use a new key or certificate instead");
-                case ENABLE_CLIENT -> detection.clientAllDefault() ? Optional.empty()
-                        : Optional.of("client TLS is already configured (" + String.join(", ",
-                        detection.clientNonDefault()) + ")");
                 case NEW_CERT -> anyKey ? Optional.empty()
                         : Optional.of("no server key is deployed, so there is no current key to keep; choose"
                         + " \"New key and certificate\" or \"Enable TLS in the SMTP server\" instead");
@@ -103,51 +98,75 @@ public final class WizardModel {
                         : Optional.of("no server key is deployed yet; enable server TLS or deploy a key first");
                 default -> Optional.empty();
             };
-            options.add(new Option<>(t, t.label(), t.description(), why));
+            String note = switch (t) {
+                case ENABLE_SERVER -> merges(t) ? "Server TLS is configured already (" + String.join(", ",
+                        detection.serverNonDefault()) + "): new key(s) and certificate(s) replace the deployed ones"
+                        + " (the old files stay), and only what is missing is added, as enable-server --merge does;"
+                        + " the Review lists every change with a check box." : t.description();
+                case ENABLE_CLIENT -> merges(t) ? "Client TLS is configured already (" + String.join(", ",
+                        detection.clientNonDefault()) + "): only what is missing is added or fixed, as enable-client"
+                        + " --merge does; the Review lists every change with a check box." : t.description();
+                default -> t.description();
+            };
+            options.add(new Option<>(t, t.label(), note, why));
         }
         return options;
     }
 
-    /** The first available task: the default of the Task question. */
+    /** Whether the task merges into settings that are not all default (enable-server/-client --merge). */
+    public boolean merges(Task task) {
+        return task == Task.ENABLE_SERVER && !detection.serverAllDefault()
+                || task == Task.ENABLE_CLIENT && !detection.clientAllDefault();
+    }
+
+    /**
+     * The default of the Task question: the first available task that needs no merge (Enable
+     * server on a fresh instance; New key where server and client TLS are configured).
+     */
     public Task defaultTask() {
-        return taskOptions().stream().filter(Option::available).map(Option::value).findFirst().orElse(Task.NEW_KEY);
+        return taskOptions().stream().filter(Option::available).map(Option::value).filter(t -> !merges(t))
+                .findFirst().orElse(Task.ENABLE_SERVER);
     }
 
-    /** RSA 2048/3072/4096 and ECDSA on the three interoperable curves; RSA 2048 first (the default). */
-    public List<Option<KeySpec>> keyOptions(Task task) {
-        List<Option<KeySpec>> options = new ArrayList<>();
-        for (int bits : new int[] {2048, 3072, 4096}) {
-            options.add(Option.of(new KeySpec(KeyAlgorithm.RSA, bits, null), "RSA " + bits + " bits",
-                    bits == 2048 ? "default; every client supports it" : "slower handshakes, no real gain for SMTP"));
-        }
-        options.add(Option.of(new KeySpec(KeyAlgorithm.ECDSA, 0, "secp256r1"), "ECDSA secp256r1",
-                "default curve (prime256v1); widely supported"));
-        options.add(Option.of(new KeySpec(KeyAlgorithm.ECDSA, 0, "secp384r1"), "ECDSA secp384r1", "interoperable"));
-        options.add(Option.of(new KeySpec(KeyAlgorithm.ECDSA, 0, "secp521r1"), "ECDSA secp521r1", "interoperable"));
-        if (task != Task.NEW_CERT) {
-            return options;
-        }
-        List<Option<KeySpec>> noted = new ArrayList<>();
-        for (Option<KeySpec> o : options) {
-            String note = reusesDeployedKey(Task.NEW_CERT, o.value())
-                    ? "the deployed " + o.value().algorithm().postfixName() + " key is reused: size ignored"
-                    : o.note();
-            noted.add(new Option<>(o.value(), o.label(), note, o.unavailable()));
-        }
-        return noted;
+    /**
+     * The Key step's choices: both keys, RSA sizes and ECDSA curves; for a new certificate, which
+     * deployed keys are reused.
+     */
+    public List<Option<KeyChoice>> keyOptions(Task task) {
+        return KeyOptions.of(task, a -> reusesDeployedKey(task, a));
     }
 
-    /** Whether the task keeps the deployed key of the spec's algorithm instead of making a new one. */
-    boolean reusesDeployedKey(Task task, KeySpec spec) {
-        if (task != Task.NEW_CERT) {
-            return false;
-        }
-        DeployedPair p = detection.pair(spec.algorithm());
-        return p.keyFile().isPresent();
+    /** The Key step's preselected choice: RSA and ECDSA for Enable server and New key (the man page's advice). */
+    public KeyChoice defaultKeyChoice(Task task) {
+        return KeyOptions.defaultFor(task);
     }
 
-    public KeySpec defaultKeySpec() {
-        return KeySpec.defaultFor(KeyAlgorithm.RSA);
+    /** Whether the task keeps the deployed key of the algorithm instead of making a new one. */
+    boolean reusesDeployedKey(Task task, KeyAlgorithm algorithm) {
+        return task == Task.NEW_CERT && detection.pair(algorithm).keyFile().isPresent();
+    }
+
+    /** The keys the task makes (and so starts making as soon as the Key step is answered). */
+    List<KeySpec> keysToMake(Task task, KeyChoice choice) {
+        if (choice == null || task != Task.ENABLE_SERVER && task != Task.NEW_KEY && task != Task.NEW_CERT) {
+            return List.of();
+        }
+        return choice.specs().stream().filter(s -> !reusesDeployedKey(task, s.algorithm())).toList();
+    }
+
+    /**
+     * What the Key step (Enable server) or the Files step (Deploy) says about smtpd_tls_chain_files:
+     * offered on Postfix 3.4 and later, a remark when it is in force, nothing otherwise.
+     */
+    public Optional<ChainFilesOffer> chainFilesOffer(Task task) {
+        if (task != Task.ENABLE_SERVER && task != Task.DEPLOY) {
+            return Optional.empty();
+        }
+        if (detection.server().mechanism().equals("smtpd_tls_chain_files")) {
+            return Optional.of(ChainFilesOffer.already());
+        }
+        PostfixVersion version = PostfixVersion.of(detection.postfixVersion());
+        return version.atLeast(PostfixVersion.CHAIN_FILES) ? Optional.of(ChainFilesOffer.ask()) : Optional.empty();
     }
 
     /** myhostname, when it is a valid name; else nothing (the operator must type one). */
@@ -206,7 +225,7 @@ public final class WizardModel {
         if (instance.ports().files().isDirectory(p)) {
             return Optional.of(p + " is a directory: choose a file in it (Browse... or Tab)");
         }
-        DeployCheck check = new DeployCheck(instance);
+        DeployCheck check = deployCheck();
         ChainVerdict verdict = key ? check.checkKey(p.toString()) : check.checkCertificate(p.toString());
         return verdict.firstProblem().map(Finding::text);
     }
@@ -216,8 +235,29 @@ public final class WizardModel {
      * warnings, notes and the chain (each certificate and the check linking it to the next).
      */
     public ChainVerdict deployCheck(String certPath, String keyPath) {
-        return new DeployCheck(instance).check(files().resolve(certPath).toString(),
-                files().resolve(keyPath).toString());
+        return deployCheck().check(files().resolve(certPath).toString(), files().resolve(keyPath).toString());
+    }
+
+    /**
+     * What the Files step shows under the two fields once each is usable on its own: the check of
+     * the pair as deploy-server-cert words it (problems, which keep the operator on the step, then
+     * warnings and notes); empty while a field has a problem of its own.
+     */
+    public List<ReviewBlock.Item> filesCheck(String certPath, String keyPath) {
+        if (fileProblem(certPath, false).isPresent() || fileProblem(keyPath, true).isPresent()) {
+            return List.of();
+        }
+        return FindingItems.of(deployCheck(certPath, keyPath).findings());
+    }
+
+    private DeployCheck deployCheck() {
+        return new DeployCheck(instance, letsEncrypt());
+    }
+
+    /** certbot's layout, where the environment says it is ({@code /etc/letsencrypt}). */
+    public LetsEncrypt letsEncrypt() {
+        Path live = environment.letsEncryptLive();
+        return live.getParent() == null ? LetsEncrypt.DEFAULT : new LetsEncrypt(live.getParent());
     }
 
     /** Files and directories, for the file picker and Tab completion. */

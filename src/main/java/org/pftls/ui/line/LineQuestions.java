@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.pftls.ui.flow.Answers;
+import org.pftls.ui.flow.ChainFilesOffer;
+import org.pftls.ui.flow.KeyChoice;
+import org.pftls.ui.flow.ReviewBlock;
 import org.pftls.ui.flow.FileBrowser;
 import org.pftls.ui.flow.QuitQuestion;
 import org.pftls.ui.flow.StepKind;
@@ -55,9 +58,45 @@ final class LineQuestions {
     }
 
     private Move key() {
-        wrap(WizardModel.KEY_ADVICE);
-        var current = answers.keySpec() != null ? answers.keySpec() : model.defaultKeySpec();
-        return choose(new NumberedChoice<>(model.keyOptions(answers.task()), current), answers::keySpec);
+        while (true) {
+            wrap(WizardModel.KEY_ADVICE);
+            KeyChoice current = answers.keyChoice() != null ? answers.keyChoice()
+                    : model.defaultKeyChoice(answers.task());
+            Move m = choose(new NumberedChoice<>(model.keyOptions(answers.task()), current), answers::keyChoice);
+            if (m != Move.NEXT) {
+                return m;
+            }
+            Optional<ChainFilesOffer> offer = model.chainFilesOffer(answers.task());
+            m = offer.isEmpty() ? Move.NEXT : chainFiles(offer.get());
+            if (m != Move.BACK) {
+                return m;
+            }
+        }
+    }
+
+    /**
+     * smtpd_tls_chain_files: a yes-or-no question on Postfix 3.4 and later (default no, as postfix
+     * tls deploys), a remark when it is in force. {@code back} goes to the question before.
+     */
+    private Move chainFiles(ChainFilesOffer offer) {
+        if (!offer.offered()) {
+            wrap("Note: " + offer.question() + ". " + offer.reason());
+            return Move.NEXT;
+        }
+        wrap(offer.question() + "? " + offer.reason());
+        while (true) {
+            Reply r = io.ask("Deploy through smtpd_tls_chain_files? yes or no [" + (answers.chainFiles() ? "yes"
+                    : "no") + "]: ");
+            if (!r.isAnswer()) {
+                return move(r);
+            }
+            Optional<Boolean> yes = LineSession.yesNo(r.text(), answers.chainFiles());
+            if (yes.isPresent()) {
+                answers.chainFiles(yes.get());
+                return Move.NEXT;
+            }
+            problem("please type yes or no");
+        }
     }
 
     /** Asks a numbered question until it gets an available choice (or back, quit, end of input). */
@@ -174,13 +213,35 @@ final class LineQuestions {
                 problem(bad.get());
                 continue;
             }
-            if (key) {
-                answers.keyFile(path);
-                return Move.NEXT;
+            if (!key) {
+                answers.certFile(path);
+                key = true;
+                continue;
             }
-            answers.certFile(path);
-            key = true;
+            answers.keyFile(path);
+            List<ReviewBlock.Item> found = model.filesCheck(answers.certFile(), path);
+            found.forEach(this::item);
+            if (found.stream().anyMatch(i -> i.mark() == ReviewBlock.Mark.PROBLEM)) {
+                wrap("deploy-server-cert refuses these files: choose others.");
+                key = false;
+                continue;
+            }
+            Optional<ChainFilesOffer> offer = model.chainFilesOffer(Task.DEPLOY);
+            Move m = offer.isEmpty() ? Move.NEXT : chainFiles(offer.get());
+            if (m != Move.BACK) {
+                return m;
+            }
         }
+    }
+
+    /** One finding of the chain check, marked in words as the Review marks it. */
+    private void item(ReviewBlock.Item i) {
+        String mark = switch (i.mark()) {
+            case PROBLEM, WARNING -> "  ! " + i.mark().word() + ": ";
+            case NOTE -> "  - ";
+            case OK -> "  ok: ";
+        };
+        Paragraph.wrap(i.text(), mark, "    ", io.width()).forEach(io::say);
     }
 
     private void listFiles(FileBrowser browser, String directory) {

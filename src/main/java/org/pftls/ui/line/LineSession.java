@@ -9,6 +9,7 @@ import org.pftls.ui.flow.Option;
 import org.pftls.ui.flow.Outcome;
 import org.pftls.ui.flow.Prepared;
 import org.pftls.ui.flow.QuitQuestion;
+import org.pftls.ui.flow.Reloaded;
 import org.pftls.ui.flow.StepKind;
 import org.pftls.ui.flow.WizardFlow;
 
@@ -122,6 +123,9 @@ final class LineSession {
 
     private Move confirm() {
         wrap(flow.confirmWhat() + " Nothing has been written yet.");
+        for (var w : flow.confirmWarnings()) {
+            Paragraph.wrap(w.text(), "  ! " + w.mark().word() + ": ", "    ", io.width()).forEach(io::say);
+        }
         while (true) {
             Reply r = io.ask("Apply these changes now? Type yes to apply or no to cancel [no]: ");
             if (r.kind() != Reply.Kind.ANSWER) {
@@ -159,33 +163,42 @@ final class LineSession {
 
     private Move done() {
         flow.doneLines().forEach(io::say);
-        if (flow.offersReload()) {
-            offerReload();
+        if (flow.offersReload() && offer(flow.reloadLabel().equals("Reload Postfix now")
+                ? "Run \"postfix reload\" now, so that Postfix uses the new settings?"
+                : "Reload Postfix now and verify what it serves (postfix reload, then pftls verify)?")) {
+            run(flow.reload(), flow::reloaded);
+        }
+        Optional<String> hook = flow.certbotHookOffer();
+        if (hook.isPresent() && offer(hook.get())) {
+            run(flow.installCertbotHook(), flow::certbotHookDone);
         }
         return Move.FINISH;
     }
 
-    private void offerReload() {
+    /** A yes-or-no question of the Done step, default no; end of input, back or quit are no. */
+    private boolean offer(String question) {
         while (true) {
-            Reply r = io.ask("Run \"postfix reload\" now, so that Postfix uses the new settings? [no]: ");
+            Reply r = io.ask(question + " [no]: ");
             if (r.kind() != Reply.Kind.ANSWER) {
-                return;
+                return false;
             }
             Optional<Boolean> yes = yesNo(r.text(), false);
-            if (yes.isEmpty()) {
-                problem("please type yes or no (Enter takes no)");
-                continue;
+            if (yes.isPresent()) {
+                return yes.get();
             }
-            if (yes.get()) {
-                try {
-                    WizardFlow.Reloaded result = flow.reload().call();
-                    flow.reloaded(result);
-                    io.say((result.ok() ? "pftls: " : "  ! ") + result.line());
-                } catch (Exception e) {
-                    problem(e.toString());
-                }
-            }
-            return;
+            problem("please type yes or no (Enter takes no)");
+        }
+    }
+
+    /** Runs a job of the Done step here and prints what it said. */
+    private void run(java.util.concurrent.Callable<Reloaded> job, java.util.function.Consumer<Reloaded> record) {
+        try {
+            Reloaded result = job.call();
+            record.accept(result);
+            io.say((result.ok() ? "pftls: " : "  ! ") + result.line());
+            result.report().forEach(io::say);
+        } catch (Exception e) {
+            problem(e.toString());
         }
     }
 

@@ -9,6 +9,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
+import org.pftls.engine.UntrustedText;
 
 /**
  * Asks one question at a time on a JLine terminal with plain {@link LineReader} prompts (no
@@ -97,9 +98,9 @@ final class Prompter {
         return was;
     }
 
-    /** Prints one line. */
+    /** Prints one line, with terminal controls from file names or certificates escaped (e.g. ESC as \\x1b). */
     void say(String line) {
-        out().println(line);
+        out().println(UntrustedText.escape(line));
     }
 
     /** The width to wrap prose to: the terminal's, at most {@link Paragraph#WIDTH}. */

@@ -30,6 +30,12 @@ final class ConfirmView implements StepView {
         this.apply = new Button(flow.applyVerb(), () -> onApply.accept(this));
         body.addComponent(new Label(TextWrap.block(style.text(flow.confirmWhat()), Dimensions.TEXT_WIDTH, "")));
         body.addComponent(new Label(""));
+        if (!flow.confirmWarnings().isEmpty()) {
+            FindingsLabel warnings = new FindingsLabel(style);
+            warnings.show(flow.confirmWarnings(), "");
+            body.addComponent(warnings);
+            body.addComponent(new Label(""));
+        }
         String where = flow.model().demo() ? " This is the demo sandbox: nothing outside it is touched." : "";
         body.addComponent(new Label(TextWrap.block(style.text("Nothing has been written yet." + where
                 + " Press \"" + flow.applyVerb() + "\" to do it now, \"Back\" to review it again, or"

@@ -2,6 +2,7 @@ package org.pftls.ui.screen;
 
 import java.util.Locale;
 import java.util.Map;
+import org.pftls.engine.UntrustedText;
 
 /**
  * How the wizard may draw on this terminal: with Unicode line drawing or plain ASCII, with colour
@@ -46,18 +47,28 @@ record DisplayStyle(boolean unicode, boolean color) {
     }
 
     /**
-     * Text as it may be shown: unchanged with Unicode; otherwise every character outside ASCII
-     * becomes '?', so nothing relies on the terminal's character set.
+     * Text as it may be drawn, the one place every text on the screen passes: terminal controls
+     * from outside (a file name, a certificate subject: ESC, CR, bidirectional overrides) escaped
+     * as UntrustedText writes them ({@code \x1b}), since Lanterna refuses to draw a control character;
+     * then, without Unicode, every character outside ASCII becomes '?', so nothing relies on the
+     * terminal's character set. Line breaks a wrapped text is made of are kept.
      */
     String text(String s) {
-        if (unicode) {
-            return s;
-        }
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x80 ? c : '?');
+        int start = 0;
+        for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', start)) {
+            b.append(UntrustedText.escape(s.substring(start, nl))).append('\n');
+            start = nl + 1;
         }
-        return b.toString();
+        String escaped = b.append(UntrustedText.escape(s.substring(start))).toString();
+        if (unicode) {
+            return escaped;
+        }
+        StringBuilder ascii = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            ascii.append(c < 0x80 ? c : '?');
+        }
+        return ascii.toString();
     }
 }

@@ -150,8 +150,14 @@ final class FilePicker {
         }
 
         private void choose(Path p) {
+            String name = browser.nameFor(p);
+            if (!FileBrowser.typable(name)) {
+                problem.problem(p + " has a terminal control character in its name (shown escaped); rename it"
+                        + " (mv), then choose it");
+                return;
+            }
             window.close();
-            chosen.accept(browser.nameFor(p));
+            chosen.accept(name);
         }
     }
 }

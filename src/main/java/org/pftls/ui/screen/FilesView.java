@@ -1,6 +1,7 @@
 package org.pftls.ui.screen;
 
 import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.CheckBox;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.pftls.ui.TextWrap;
 import org.pftls.ui.flow.Answers;
+import org.pftls.ui.flow.ChainFilesOffer;
+import org.pftls.ui.flow.ReviewBlock;
+import org.pftls.ui.flow.Task;
 import org.pftls.ui.flow.FileBrowser;
 import org.pftls.ui.flow.WizardModel;
 
@@ -33,6 +37,8 @@ final class FilesView implements StepView {
     private final ProblemLabel certProblem;
     private final ProblemLabel keyProblem;
     private final Label candidates = new Label("");
+    private final ScrollingText pair;
+    private final CheckBox chainFiles;
     private final Button back;
     private final Button next;
 
@@ -42,6 +48,7 @@ final class FilesView implements StepView {
         this.style = style;
         this.certProblem = new ProblemLabel(style);
         this.keyProblem = new ProblemLabel(style);
+        this.pair = new ScrollingText(style, List.of());
         this.back = new Button("Back", nav::back);
         this.next = new Button("Next", nav::next);
         FileBrowser browser = model.files();
@@ -50,29 +57,46 @@ final class FilesView implements StepView {
                 this::showCandidates);
         this.browseCert = new Button("Browse...", () -> picker.open("certificate file", cert.getText(), name -> {
             cert.setText(name);
-            check(cert, certProblem, false);
+            checkAll();
         }));
         this.browseKey = new Button("Browse...", () -> picker.open("key file", key.getText(), name -> {
             key.setText(name);
-            check(key, keyProblem, true);
+            checkAll();
         }));
         String certbot = browser.letsEncrypt().isEmpty() ? "" : " certbot's certificates are in "
                 + browser.letsEncrypt().get(0).path().getParent() + "/NAME/ (fullchain.pem, privkey.pem).";
         body.addComponent(new Label(TextWrap.block(style.text("Relative names are relative to "
                 + model.configDirectory() + ". pftls checks that the key and the certificate match before"
                 + " anything is changed." + certbot), Dimensions.TEXT_WIDTH, "")));
-        body.addComponent(new Label(""));
         body.addComponent(new Label("Certificate file (the server certificate first, then its issuers):"));
         body.addComponent(Panels.horizontal(cert, browseCert));
         body.addComponent(certProblem);
         body.addComponent(new Label("Private key file:"));
         body.addComponent(Panels.horizontal(key, browseKey));
         body.addComponent(keyProblem);
+        Optional<ChainFilesOffer> offer = model.chainFilesOffer(Task.DEPLOY);
+        chainFiles = offer.filter(ChainFilesOffer::offered).map(o -> new CheckBox(style.text(o.question())))
+                .orElse(null);
+        if (chainFiles != null) {
+            chainFiles.setChecked(answers.chainFiles());
+            body.addComponent(chainFiles);
+        }
+        offer.ifPresent(o -> body.addComponent(new Label(String.join("\n", TextWrap.wrap(style.text(
+                (o.offered() ? "" : o.question() + ": ") + o.reason()), "    ", "    ", Dimensions.TEXT_WIDTH, true)))));
+        body.addComponent(pair);
         body.addComponent(candidates);
-        cert.setTextChangeListener((text, byUser) -> check(cert, certProblem, false));
-        key.setTextChangeListener((text, byUser) -> check(key, keyProblem, true));
-        check(cert, certProblem, false);
-        check(key, keyProblem, true);
+        cert.setTextChangeListener((text, byUser) -> checkAll());
+        key.setTextChangeListener((text, byUser) -> checkAll());
+        checkAll();
+    }
+
+    /** Each field, then the pair as deploy-server-cert checks it (once both are usable). */
+    private boolean checkAll() {
+        boolean bad = check(cert, certProblem, false).isPresent() | check(key, keyProblem, true).isPresent();
+        List<ReviewBlock.Item> found = bad ? List.of() : model.filesCheck(cert.getText().trim(), key.getText().trim());
+        pair.show(style, FindingsLabel.lines(style, found, bad ? "" : "the pair passes deploy-server-cert's chain"
+                + " check", Dimensions.TEXT_WIDTH - 2, false));
+        return !bad && found.stream().noneMatch(i -> i.mark() == ReviewBlock.Mark.PROBLEM);
     }
 
     private void showCandidates(List<String> names) {
@@ -96,6 +120,11 @@ final class FilesView implements StepView {
     }
 
     @Override
+    public Optional<ScrollingText> scrolled() {
+        return Optional.of(pair);
+    }
+
+    @Override
     public List<Button> buttons() {
         return List.of(back, next);
     }
@@ -114,6 +143,9 @@ final class FilesView implements StepView {
         if (focused == browseCert || focused == browseKey) {
             return "Enter: pick a file   Tab: move   Esc: quit";
         }
+        if (chainFiles != null && focused == chainFiles) {
+            return "Space: tick or untick   Tab: buttons   Esc: quit";
+        }
         return StepView.buttonHelp(style, false);
     }
 
@@ -121,14 +153,15 @@ final class FilesView implements StepView {
     public void keepAnswers() {
         answers.certFile(cert.getText().trim());
         answers.keyFile(key.getText().trim());
+        if (chainFiles != null) {
+            answers.chainFiles(chainFiles.isChecked());
+        }
     }
 
     @Override
     public boolean commit() {
-        boolean certBad = check(cert, certProblem, false).isPresent();
-        boolean keyBad = check(key, keyProblem, true).isPresent();
-        if (certBad || keyBad) {
-            (certBad ? cert : key).takeFocus();
+        if (!checkAll()) {
+            (keyProblem.showsProblem() ? key : cert).takeFocus();
             return false;
         }
         keepAnswers();

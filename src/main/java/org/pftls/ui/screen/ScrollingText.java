@@ -17,6 +17,8 @@ import java.util.List;
 final class ScrollingText extends TextBox {
     private List<String> lines = List.of();
     private int wrappedFor = Dimensions.TEXT_WIDTH - 1;
+    /** Keep the end in view (text was added there) until the operator scrolls. */
+    private boolean atEnd;
 
     ScrollingText(DisplayStyle style, List<String> lines) {
         super(new TerminalSize(Dimensions.TEXT_WIDTH, 3), "", Style.MULTI_LINE);
@@ -27,6 +29,7 @@ final class ScrollingText extends TextBox {
 
     /** Scrolls as the key says (Up, Down, Page Up, Page Down), whatever has the focus. */
     void scroll(KeyStroke key) {
+        atEnd = false;
         handleKeyStroke(key);
         invalidate();
     }
@@ -34,6 +37,18 @@ final class ScrollingText extends TextBox {
     /** Shows the beginning of the text. */
     void toTop() {
         getRenderer().setViewTopLeft(TerminalPosition.TOP_LEFT_CORNER);
+        invalidate();
+    }
+
+    /** Shows the end of the text (what was just added), also once the layout has given the box its size. */
+    void toEnd() {
+        atEnd = true;
+        showEnd();
+    }
+
+    private void showEnd() {
+        int rows = Math.max(1, getSize().getRows());
+        getRenderer().setViewTopLeft(new TerminalPosition(0, Math.max(0, getLineCount() - rows)));
         invalidate();
     }
 
@@ -69,6 +84,9 @@ final class ScrollingText extends TextBox {
         if (width >= 20 && width != wrappedFor) {
             wrappedFor = width;
             render();
+        }
+        if (atEnd) {
+            showEnd();
         }
         return self;
     }

@@ -1,7 +1,6 @@
 package org.pftls.ui.screen;
 
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
-import java.util.concurrent.Executor;
 import org.pftls.ui.flow.Answers;
 import org.pftls.ui.flow.StepKind;
 import org.pftls.ui.flow.WizardFlow;
@@ -15,12 +14,15 @@ final class StepViews {
     private final WizardWindow window;
     private final FilePicker picker;
 
-    StepViews(WindowBasedTextGUI gui, WizardFlow flow, DisplayStyle style, WizardWindow window, Executor worker) {
+    private final Jobs jobs;
+
+    StepViews(WindowBasedTextGUI gui, WizardFlow flow, DisplayStyle style, WizardWindow window, Jobs jobs) {
         this.gui = gui;
         this.flow = flow;
         this.style = style;
         this.window = window;
         this.picker = new FilePicker(gui, flow.model(), style);
+        this.jobs = jobs;
     }
 
     StepView create(StepKind step) {
@@ -29,7 +31,8 @@ final class StepViews {
         return switch (step) {
             case DETECT -> new DetectView(model.detectLines(), style, window);
             case TASK -> new TaskView(model.taskOptions(), flow.task(), answers, style, window);
-            case KEY -> new KeyView(model.keyOptions(answers.task()), model.defaultKeySpec(), answers, style, window);
+            case KEY -> new KeyView(model.keyOptions(answers.task()), model.defaultKeyChoice(answers.task()),
+                    model.chainFilesOffer(answers.task()), answers, style, window);
             case HOST_NAMES -> new HostNamesView(model, answers, model.hostNamesPurpose(answers.task()), style, window);
             case FILES -> new FilesView(model, picker, answers, style, window);
             case CSR_KEY -> new CsrKeyView(model.csrKeyOptions(), answers, style, window);
@@ -37,7 +40,7 @@ final class StepViews {
             case GENERATE -> new GenerateView(flow.progressText(), style, window);
             case REVIEW -> new ReviewView(gui, flow, style, window);
             case CONFIRM -> new ConfirmView(flow, style, window, window::apply);
-            case DONE -> new DoneView(flow.doneLines(), flow.offersReload(), window::reload, window::next, style);
+            case DONE -> new DoneView(flow, jobs, window::next, style);
         };
     }
 }

@@ -26,7 +26,10 @@ import org.pftls.engine.PftlsException;
 import org.pftls.ui.TextWrap;
 import org.pftls.ui.flow.Ending;
 import org.pftls.ui.flow.Outcome;
+import org.pftls.ui.flow.Prepared;
 import org.pftls.ui.flow.QuitQuestion;
+import org.pftls.ui.flow.ReviewDocument;
+import org.pftls.ui.flow.ReviewSection;
 import org.pftls.ui.flow.StepKind;
 import org.pftls.ui.flow.WizardFlow;
 
@@ -54,7 +57,7 @@ final class WizardWindow implements Navigator {
     };
 
     private StepView view;
-    private org.pftls.ui.flow.ReviewDocument lastReview;
+    private ReviewDocument lastReview;
     private Panel frame;
     private boolean applying;
     /** True from the start of an apply until it has finished, as seen from any thread. */
@@ -71,7 +74,7 @@ final class WizardWindow implements Navigator {
         this.flow = flow;
         this.style = style;
         this.worker = worker;
-        this.views = new StepViews(gui, flow, style, this, worker);
+        this.views = new StepViews(gui, flow, style, this, new Jobs(worker, gui));
         window.setHints(Set.of(Window.Hint.FULL_SCREEN));
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
@@ -142,14 +145,14 @@ final class WizardWindow implements Navigator {
     }
 
     /** The kinds of the last Review's sections (for tests). */
-    List<org.pftls.ui.flow.ReviewSection.Kind> reviewKinds() {
+    List<ReviewSection.Kind> reviewKinds() {
         return lastReview == null ? List.of() : lastReview.kinds();
     }
 
     /** The headings of the last Review's sections (for tests). */
     List<String> reviewHeadings() {
         return lastReview == null ? List.of()
-                : lastReview.sections().stream().map(org.pftls.ui.flow.ReviewSection::heading).toList();
+                : lastReview.sections().stream().map(ReviewSection::heading).toList();
     }
 
     /** The step on screen (for tests and screenshots). */
@@ -308,7 +311,7 @@ final class WizardWindow implements Navigator {
         g.started();
         worker.execute(() -> {
             String failure = null;
-            org.pftls.ui.flow.Prepared made = null;
+            Prepared made = null;
             try {
                 made = job.work().call();
             } catch (PftlsException e) {
@@ -316,7 +319,7 @@ final class WizardWindow implements Navigator {
             } catch (Exception e) {
                 failure = "internal error: " + e;
             }
-            org.pftls.ui.flow.Prepared result = made;
+            Prepared result = made;
             String why = failure;
             post(() -> {
                 if (result != null) {
@@ -361,27 +364,6 @@ final class WizardWindow implements Navigator {
                     show();
                 } else {
                     confirm.failed(flow.applyFailed(why));
-                }
-            });
-        });
-    }
-
-    /** The Done step's reload button. */
-    void reload(DoneView done) {
-        done.reloading();
-        var job = flow.reload();
-        worker.execute(() -> {
-            WizardFlow.Reloaded r;
-            try {
-                r = job.call();
-            } catch (Exception e) {
-                r = new WizardFlow.Reloaded(false, "postfix reload failed: internal error: " + e);
-            }
-            WizardFlow.Reloaded result = r;
-            post(() -> {
-                flow.reloaded(result);
-                if (view == done) {
-                    done.reloaded(result.line(), result.ok());
                 }
             });
         });

@@ -83,17 +83,27 @@ class WizardFlowTest {
                 + " key to keep"), newCert.toString());
         s.run("enable-server");
         WizardModel enabled = model(s);
-        assertTrue(enabled.taskOptions().get(0).unavailable().orElseThrow()
-                .startsWith("server TLS is already configured"));
+        Option<Task> enable = enabled.taskOptions().get(0);
+        assertTrue(enable.available(), "enable-server merges on a configured instance");
+        assertTrue(enabled.merges(Task.ENABLE_SERVER));
+        assertTrue(enable.note().startsWith("Server TLS is configured already (smtpd_tls_security_level = may, "), enable.note());
+        assertTrue(enable.note().contains("as enable-server --merge does; the Review lists every change with a check"
+                + " box"), enable.note());
         assertTrue(enabled.taskOptions().get(Task.NEW_CERT.ordinal()).available());
-        assertEquals(Task.ENABLE_CLIENT, enabled.defaultTask());
+        assertEquals(Task.ENABLE_CLIENT, enabled.defaultTask(), "the default is the first task that needs no merge");
     }
 
     @Test
-    void keyChoicesDefaultToRsa2048AndHostNamesToMyhostname() throws Exception {
+    void keyChoicesDefaultToBothKeysAndHostNamesToMyhostname() throws Exception {
         WizardModel m = model(Sandbox.withSample(wizardDir, "debian-fresh.cf"));
-        assertEquals(KeySpec.defaultFor(KeyAlgorithm.RSA), m.keyOptions(Task.ENABLE_SERVER).get(0).value());
-        assertEquals(6, m.keyOptions(Task.ENABLE_SERVER).size());
+        KeyChoice both = KeyChoice.of(KeySpec.defaultFor(KeyAlgorithm.RSA), KeySpec.defaultFor(KeyAlgorithm.ECDSA));
+        assertEquals(both, m.keyOptions(Task.ENABLE_SERVER).get(0).value(), "RSA and ECDSA first");
+        assertEquals("RSA 2048 and ECDSA secp256r1", m.keyOptions(Task.ENABLE_SERVER).get(0).label());
+        assertEquals(both, m.defaultKeyChoice(Task.ENABLE_SERVER), "preselected, as the man page recommends");
+        assertEquals(both, m.defaultKeyChoice(Task.NEW_KEY));
+        assertEquals(KeyChoice.of(KeySpec.defaultFor(KeyAlgorithm.RSA)), m.defaultKeyChoice(Task.NEW_CERT));
+        assertEquals(KeyChoice.both(4096, "secp384r1"), m.keyOptions(Task.ENABLE_SERVER).get(1).value());
+        assertEquals(8, m.keyOptions(Task.ENABLE_SERVER).size());
         assertEquals(List.of("mail.example.org"), m.defaultHostNames());
         assertTrue(m.hostNameProblem("bad_name").isPresent());
         assertTrue(m.hostNamesProblem(List.of()).isPresent());
@@ -277,7 +287,7 @@ class WizardFlowTest {
         enableClient(f);
         assertTrue(f.offersReload());
         assertTrue(String.join("\n", f.doneLines()).contains("pftls offers to run postfix reload now"));
-        WizardFlow.Reloaded r = f.reload().call();
+        Reloaded r = f.reload().call();
         assertFalse(r.ok());
         assertEquals(reason, r.line(), "Postfix's own reason, once");
         f.reloaded(r);
@@ -296,5 +306,40 @@ class WizardFlowTest {
         f.next();
         f.next();
         assertFalse(f.progressText().contains("several seconds"), f.progressText());
+    }
+
+    @Test
+    void bothKeysAreMadeAheadRsa4096TooAndTheSlowKeyIsAnnouncedUntilReady() throws Exception {
+        Sandbox wizard = Sandbox.withSample(wizardDir, "debian-fresh.cf");
+        WizardFlow f = flow(wizard);
+        f.next();
+        f.answers().task(Task.NEW_KEY);
+        f.next();
+        f.answers().keyChoice(KeyChoice.both(4096, "secp384r1"));
+        f.next();
+        assertEquals(2, background.size(), "the RSA and the ECDSA key are started as the Key step is answered");
+        f.next();
+        assertTrue(f.progressText().startsWith("Making new RSA 4096 and ECDSA secp384r1 keys, self-signed certificates"),
+                f.progressText());
+        assertTrue(f.progressText().endsWith("RSA 4096 keys can take several seconds."), f.progressText());
+        background.forEach(Runnable::run);
+        assertFalse(f.progressText().contains("several seconds"), "ready now: " + f.progressText());
+        WizardFlow.Generation g = f.generate();
+        Prepared p = g.work().call();
+        assertEquals(List.of("RSA 4096 bits", "ECDSA secp384r1"), p.keys().stream()
+                .map(KeyCertificate::keyDescription).toList());
+        assertEquals("pftls -c " + wizardDir + " new-server-key -a rsa,ecdsa -b 4096,secp384r1 mail.example.org",
+                p.command());
+
+        Sandbox cli = Sandbox.withSample(cliDir, "debian-fresh.cf");
+        assertEquals(0, cli.run("new-server-key", "-a", "rsa,ecdsa", "-b", "4096,secp384r1").status());
+        assertTrue(f.generated(g.id(), p));
+        f.next();
+        f.applied(f.apply().call());
+        assertEquals(names(cliDir), names(wizardDir));
+        for (String file : List.of("key-20261125-120000.pem", "eckey-20261125-120000.pem")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(cliDir.resolve(file)),
+                    Files.readAllBytes(wizardDir.resolve(file))), file + ": the keys made ahead are the command line's");
+        }
     }
 }

@@ -73,8 +73,8 @@ class LineModeTerminalIT {
             t.answer("no");
             t.waitForCount("Choose 1-7 [1]: ", 2, STEP);
             t.answer("3");
-            t.waitFor("Choose 1-6 [1]: ", STEP);
-            t.answer("4");
+            t.waitFor("Choose 1-8 [1]: ", STEP);
+            t.answer("6");
             t.waitFor("Host names [", STEP);
             t.answer("mx.example.com");
             t.waitFor("Choose 1-3 [3]: ", STEP); // the Review: show or save the CSR, or go on

@@ -49,9 +49,9 @@ public class LineWizardTest {
     @Test
     void enableServerWithEveryDefaultEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).run("", "", "", "", "yes");
+        Result r = new ScriptedWizard(w).run("", "", "", "", "", "yes");
         Sandbox c = cliSide();
-        Sandbox.Run cli = c.run("enable-server");
+        Sandbox.Run cli = c.run("enable-server", "-a", "rsa,ecdsa");
         assertEquals(0, cli.status(), cli.err());
 
         assertEquals(0, r.status(), r.output());
@@ -60,9 +60,11 @@ public class LineWizardTest {
         assertEquals(cliMessages(cli), r.logged(), "the wizard logs the same lines as the CLI prints");
         String o = r.output();
         assertContainsInOrder(o, "Step 1 of 8: Detect", "Step 2 of 8: Task", "Step 3 of 8: Key",
-                "Choose 1-6 [1]: ", "Step 4 of 8: Host names", "Host names [" + HOST + "]: ",
-                "Step 5 of 8: Generate", "Making a new RSA 2048 key, a self-signed certificate for " + HOST,
-                "Step 6 of 8: Review", "Equivalent command:", "enable-server -a rsa -b 2048 " + HOST,
+                "1) RSA 2048 and ECDSA secp256r1 - recommended", "Choose 1-8 [1]: ",
+                "Deploy through smtpd_tls_chain_files? yes or no [no]: ",
+                "Step 4 of 8: Host names", "Host names [" + HOST + "]: ", "Step 5 of 8: Generate",
+                "Making new RSA 2048 and ECDSA secp256r1 keys, self-signed certificates for " + HOST,
+                "Step 6 of 8: Review", "Equivalent command:", "enable-server -a rsa,ecdsa -b 2048,secp256r1 " + HOST,
                 "0600  ", "private key  " + dir.resolve("key-" + STAMP + ".pem"),
                 "+smtpd_tls_security_level = may", "Subject:    CN=" + HOST, "SHA-256:",
                 "_25._tcp." + HOST + ". IN TLSA 3 1 1 ", "3) Next", "Choose 1-3 [3]: ",
@@ -77,7 +79,7 @@ public class LineWizardTest {
     @Test
     void enableServerEcdsaWithTwoNamesEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).run("1", "5", "mx.example.com smtp.example.com", "", "yes");
+        Result r = new ScriptedWizard(w).run("1", "7", "", "mx.example.com smtp.example.com", "", "yes");
         Sandbox c = cliSide();
         Sandbox.Run cli = c.run("enable-server", "-a", "ecdsa", "-b", "secp384r1", "mx.example.com", "smtp.example.com");
         assertEquals(0, cli.status(), cli.err());
@@ -114,7 +116,7 @@ public class LineWizardTest {
     void newServerKeyEcdsaRefusesBadAnswersThenEqualsTheCommandLine() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> mainCfBefore = w.snapshot();
-        Result r = new ScriptedWizard(w).run("3", "0", "ecdsa", "4", "bad_name", "a.example,b.example", "", "yes");
+        Result r = new ScriptedWizard(w).run("3", "0", "ecdsa", "6", "bad_name", "a.example,b.example", "", "yes");
         Sandbox c = cliSide();
         Sandbox.Run cli = c.run("new-server-key", "-a", "ecdsa", "a.example", "b.example");
         assertEquals(0, cli.status(), cli.err());
@@ -123,10 +125,10 @@ public class LineWizardTest {
         assertSameResult(c);
         assertEquals(mainCfBefore.get("main.cf"), w.snapshot().get("main.cf"), "new-server-key leaves main.cf");
         String o = r.output();
-        assertContainsInOrder(o, "Choose 1-6 [1]: 0",
-                "  ! \"0\" is not one of the choices: type a number from 1 to 6 (Enter takes 1),",
-                "Choose 1-6 [1]: ecdsa", "  ! \"ecdsa\" is not one of the choices",
-                "Choose 1-6 [1]: 4", "Host names [" + HOST + "]: bad_name", "  ! ",
+        assertContainsInOrder(o, "Choose 1-8 [1]: 0",
+                "  ! \"0\" is not one of the choices: type a number from 1 to 8 (Enter takes 1),",
+                "Choose 1-8 [1]: ecdsa", "  ! \"ecdsa\" is not one of the choices",
+                "Choose 1-8 [1]: 6", "Host names [" + HOST + "]: bad_name", "  ! ",
                 "Host names [" + HOST + "]: a.example,b.example", "main.cf does not change.");
         assertEquals(cliMessages(cli), r.logged());
     }
@@ -144,7 +146,8 @@ public class LineWizardTest {
 
         assertEquals(0, r.status(), r.output());
         assertSameResult(c);
-        assertTrue(r.output().contains("the deployed rsa key is reused: size ignored"), r.output());
+        assertTrue(r.output().contains("3) RSA 2048 bits - the deployed rsa key is reused"), r.output());
+        assertTrue(r.output().contains("Choose 1-8 [3]: "), "one RSA key is the default here: " + r.output());
         assertEquals(cliMessages(cli), r.logged());
     }
 
@@ -161,7 +164,7 @@ public class LineWizardTest {
         String ecKey = "eckey-" + STAMP + ".pem";
 
         Result r = new ScriptedWizard(w).run("5", "?", "missing.pem", cert, "back", cert, ecKey,
-                "", key, "yes");
+                "", key, "", "yes");
         Sandbox.Run cli = c.run("deploy-server-cert", cert, key);
         assertEquals(0, cli.status(), cli.err());
 
@@ -173,9 +176,11 @@ public class LineWizardTest {
                 "Certificate file: missing.pem", "  ! cannot read certificate file " + dir.resolve("missing.pem"),
                 "Certificate file: " + cert, "Private key file: back",
                 "Certificate file [" + cert + "]: " + cert, "Private key file: " + ecKey,
-                "Step 4 of 7: Generate", "failed.", "  ! ",
-                "Step 3 of 7: Files", "Certificate file [" + cert + "]: ",
+                "  ! PROBLEM: Certificate in", dir.resolve(cert) + " does not match", "key in", dir.resolve(ecKey).toString(),
+                "deploy-server-cert refuses these files: choose others.", "Certificate file [" + cert + "]: ",
                 "Private key file [" + ecKey + "]: " + key,
+                "Deploy through smtpd_tls_chain_files? yes or no [no]: ",
+                "Step 4 of 7: Generate",
                 "Step 5 of 7: Review", "Files to deploy, as they are", "(private key)",
                 "+smtpd_tls_cert_file = " + dir.resolve(cert), "Certificate:", "Subject:    CN=" + HOST, "SHA-256:",
                 "; " + dir.resolve(key), "_25._tcp." + HOST + ". IN TLSA 3 1 1 ", "Step 7 of 7: Done");
@@ -243,12 +248,11 @@ public class LineWizardTest {
         Sandbox w = wizardSide();
         assertEquals(0, w.run("enable-client").status());
         Map<String, String> before = w.snapshot();
-        Result r = new ScriptedWizard(w).run("2", "6", "quit", "yes");
+        Result r = new ScriptedWizard(w).run("6", "quit", "yes");
         assertEquals(1, r.status());
-        assertContainsInOrder(r.output(), "2) Enable TLS in the SMTP client",
-                "(not available: client TLS is already configured", "Choose 1-7 [1]: 2",
-                "  ! 2 (Enable TLS in the SMTP client) is not available: client TLS is already",
-                "configured (smtp_tls_security_level = may)",
+        assertContainsInOrder(r.output(), "2) Enable TLS in the SMTP client - Client TLS is configured already",
+                "as enable-client --merge does", "6) Output a certificate signing request (CSR)",
+                "(not available: no server key is deployed yet",
                 "Choose 1-7 [1]: 6", "  ! 6 (Output a certificate signing request (CSR)) is not available: no server",
                 "key is deployed yet", "Quit the wizard? Nothing has been changed. [no]: yes",
                 "pftls: wizard cancelled; nothing was changed.");
@@ -258,12 +262,12 @@ public class LineWizardTest {
     @Test
     void backKeepsAnswersAndConfirmBackRegeneratesWithTheNewAnswers() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).run("3", "5", "back", "back", "back", "", "",
+        Result r = new ScriptedWizard(w).run("3", "7", "back", "back", "back", "", "",
                 "old.example", "back", "", "", "back", "back", "new.example", "", "yes");
         assertEquals(0, r.status(), r.output());
-        assertContainsInOrder(r.output(), "Step 3 of 8: Key", "Choose 1-6 [1]: 5", "Host names [" + HOST + "]: back",
-                "Step 3 of 8: Key", "Choose 1-6 [5]: back", "Step 2 of 8: Task", "Choose 1-7 [3]: back",
-                "Step 1 of 8: Detect", "Step 2 of 8: Task", "Choose 1-7 [3]: ", "Choose 1-6 [5]: ",
+        assertContainsInOrder(r.output(), "Step 3 of 8: Key", "Choose 1-8 [1]: 7", "Host names [" + HOST + "]: back",
+                "Step 3 of 8: Key", "Choose 1-8 [7]: back", "Step 2 of 8: Task", "Choose 1-7 [3]: back",
+                "Step 1 of 8: Detect", "Step 2 of 8: Task", "Choose 1-7 [3]: ", "Choose 1-8 [7]: ",
                 "Host names [" + HOST + "]: old.example", "Step 6 of 8: Review", "Choose 1-3 [3]: back",
                 "Step 4 of 8: Host names", "Host names [old.example]: ", "Step 6 of 8: Review", "Choose 1-3 [3]: ",
                 "Step 7 of 8: Confirm", "[no]: back", "Step 6 of 8: Review", "Choose 1-3 [3]: back",
@@ -283,7 +287,7 @@ public class LineWizardTest {
         Result r = new ScriptedWizard(w).run("quit", "maybe", "no", "1", "QUIT", "y");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "Choose 1-7 [1]: quit", "Quit the wizard? Nothing has been changed. [no]: maybe",
-                "  ! please type yes or no", "[no]: no", "Choose 1-7 [1]: 1", "Choose 1-6 [1]: QUIT",
+                "  ! please type yes or no", "[no]: no", "Choose 1-7 [1]: 1", "Choose 1-8 [1]: QUIT",
                 "[no]: y", "pftls: wizard cancelled; nothing was changed.");
         assertEquals(before, w.snapshot());
     }
@@ -292,7 +296,7 @@ public class LineWizardTest {
     void confirmDefaultsToNoAndGeneratedFilesAreDiscardedByDefault() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> before = w.snapshot();
-        Result r = new ScriptedWizard(w).run("", "4", "", "", "", "");
+        Result r = new ScriptedWizard(w).run("", "6", "", "", "", "", "");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "[no]: \n", "Not applied.",
                 "The new key and certificate exist only in memory: nothing has been written.", "1) Continue",
@@ -305,7 +309,7 @@ public class LineWizardTest {
     void quitAfterGenerateCanKeepTheFilesWithoutDeployingThem() throws Exception {
         Sandbox w = wizardSide();
         String mainCf = w.mainCfText();
-        Result r = new ScriptedWizard(w).run("1", "4", "", "", "quit", "back", "quit", "3");
+        Result r = new ScriptedWizard(w).run("1", "6", "", "", "", "quit", "back", "quit", "3");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "[no]: quit", "Choose 1-3 [1]: back", "Step 7 of 8: Confirm", "[no]: quit",
                 "Choose 1-3 [1]: 3", "the new files were kept, main.cf is unchanged.",
@@ -335,7 +339,7 @@ public class LineWizardTest {
     void endOfInputAtConfirmWritesNothingEvenAfterGenerate() throws Exception {
         Sandbox w = wizardSide();
         Map<String, String> before = w.snapshot();
-        Result r = new ScriptedWizard(w).run("1", "", "", "");
+        Result r = new ScriptedWizard(w).run("1", "", "", "", "");
         assertEquals(1, r.status());
         assertContainsInOrder(r.output(), "Step 7 of 8: Confirm", "pftls: end of input");
         assertEquals(before, w.snapshot());
@@ -355,8 +359,8 @@ public class LineWizardTest {
     @Test
     void mainCfChangedBeforeConfirmIsRefusedAndNothingIsWritten() throws Exception {
         Sandbox w = wizardSide();
-        Result r = new ScriptedWizard(w).before(4, () -> append(w.mainCf(), "# edited meanwhile\n"))
-                .run("1", "", "", "", "yes");
+        Result r = new ScriptedWizard(w).before(5, () -> append(w.mainCf(), "# edited meanwhile\n"))
+                .run("1", "", "", "", "", "yes");
         assertEquals(1, r.status(), r.output());
         assertContainsInOrder(r.output(), "Applying ... failed.", "  ! Not applied: ", "main.cf was changed",
                 "Type back to prepare the change again", "back or quit [back]: ", "pftls: end of input");

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.pftls.engine.ports.DnsLookup;
+import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.ports.Ports;
 import org.pftls.engine.ports.PostfixControl;
@@ -51,6 +54,8 @@ public final class ScriptedWizard {
     private boolean demo;
     private boolean postfixAvailable;
     private final Map<Integer, Runnable> hooks = new HashMap<>();
+    private Optional<DnsLookup> dns = Optional.empty();
+    private Optional<SmtpProbe> probe = Optional.empty();
 
     public ScriptedWizard(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -66,6 +71,18 @@ public final class ScriptedWizard {
         return this;
     }
 
+    /** Deploy asks this resolver for the host's TLSA records. */
+    public ScriptedWizard withDns(DnsLookup lookup) {
+        this.dns = Optional.of(lookup);
+        return this;
+    }
+
+    /** "Reload Postfix and verify" probes with this. */
+    public ScriptedWizard withProbe(SmtpProbe smtp) {
+        this.probe = Optional.of(smtp);
+        return this;
+    }
+
     /** Runs {@code hook} just before answer number {@code answerIndex} (from 0) is read. */
     ScriptedWizard before(int answerIndex, Runnable hook) {
         hooks.put(answerIndex, hook);
@@ -77,8 +94,8 @@ public final class ScriptedWizard {
         Ports ports = sandbox.ports();
         List<String> logged = new ArrayList<>();
         RecordingPostfix postfix = new RecordingPostfix(postfixAvailable);
-        WizardModel model = TestWizards.model(dir, ports, (level, text) -> logged.add(level + " " + text), postfix,
-                demo);
+        WizardModel model = new WizardModel(TestWizards.environment(dir, ports, (level, text) -> logged.add(level + " "
+                + text), postfix, demo).with(dns, probe));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LineWizard.run(model, new LineByLineInput(answers, hooks),
                 new PrintStream(out, true, StandardCharsets.UTF_8), false);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.Snakeoil;
+import org.pftls.testing.TestPki;
 import org.pftls.ui.flow.ReviewSection.Kind;
 import org.pftls.ui.flow.StepKind;
 import org.pftls.ui.flow.Task;
@@ -40,6 +44,9 @@ class FlowRenderersTest {
 
     @TempDir
     Path tmp;
+    @TempDir
+    static Path shared;
+    private static TestPki pki;
 
     /**
      * One task: what to prepare, its steps, its Review sections, the line-mode answers and the
@@ -49,35 +56,75 @@ class FlowRenderersTest {
                 Consumer<WizardDriver> keys) {
         @Override
         public String toString() {
-            return task.name();
+            return task.name() + " " + review.get(review.size() - 1);
         }
+    }
+
+    /** A CA's root, intermediate and a server certificate for mail.example.org, the same for every sandbox. */
+    private static synchronized TestPki pki() {
+        if (pki == null) {
+            pki = TestPki.create(shared.resolve("pki"), Sandbox.NOW);
+        }
+        return pki;
     }
 
     static Stream<Arguments> tasks() {
         Consumer<Sandbox> fresh = s -> { };
         Consumer<Sandbox> ecdsaDeployed = s -> assertEquals(0, s.run("enable-server", "-a", "ecdsa").status());
         Consumer<Sandbox> ecdsaMade = s -> assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status());
+        Consumer<Sandbox> caChain = s -> {
+            TestPki.Issued leaf = pki().leaf("leaf", pki().intermediate(), "ec", Duration.ofDays(-1), Duration.ofDays(90),
+                    "mail.example.org");
+            try {
+                Path chain = s.dir().resolve("chain.pem");
+                if (!Files.exists(shared.resolve(leaf.cert().getFileName() + ".copy"))) {
+                    Files.copy(leaf.cert(), shared.resolve(leaf.cert().getFileName() + ".copy"));
+                    Files.copy(leaf.key(), shared.resolve(leaf.key().getFileName() + ".copy"));
+                }
+                TestPki.concat(chain, shared.resolve(leaf.cert().getFileName() + ".copy"), pki().intermediate().cert());
+                Files.copy(shared.resolve(leaf.key().getFileName() + ".copy"), s.dir().resolve("chain.key"));
+                Files.setPosixFilePermissions(s.dir().resolve("chain.key"), PosixFilePermissions.fromString("rw-------"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         List<Kind> newCertificate = List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF, Kind.CERTIFICATE, Kind.TLSA);
+        List<Kind> newPair = List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF, Kind.CERTIFICATE, Kind.CERTIFICATE,
+                Kind.TLSA);
         return Stream.of(
                 new Case(Task.ENABLE_SERVER, fresh, List.of(D, T, StepKind.KEY, StepKind.HOST_NAMES, G, R, C, E),
-                        newCertificate, new String[] {"1", "4", "", "", "yes"},
-                        d -> d.press(KeyType.Enter).press(KeyType.ArrowDown, 3).press(KeyType.Enter).hostNamesNext()),
+                        newCertificate, new String[] {"1", "6", "", "", "", "yes"},
+                        d -> d.press(KeyType.Enter).press(KeyType.ArrowDown, 5).press(KeyType.Enter).hostNamesNext()),
+                new Case(Task.ENABLE_SERVER, FlowRenderersTest::snakeoil, List.of(D, T, StepKind.KEY,
+                        StepKind.HOST_NAMES, G, R, C, E), List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.DECISIONS,
+                        Kind.MAIN_CF, Kind.CERTIFICATE, Kind.CERTIFICATE, Kind.ROLLOVER),
+                        new String[] {"1", "", "", "", "", "", "yes"},
+                        d -> d.press(KeyType.ArrowUp, 2).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
                 new Case(Task.ENABLE_CLIENT, fresh, List.of(D, T, G, R, C, E),
-                        List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF), new String[] {"2", "yes"},
+                        List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF, Kind.NOTES), new String[] {"2", "yes"},
                         d -> d.press(KeyType.ArrowDown).press(KeyType.Enter)),
+                new Case(Task.ENABLE_CLIENT, FlowRenderersTest::snakeoil, List.of(D, T, G, R, C, E),
+                        List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.DECISIONS, Kind.MAIN_CF, Kind.NOTES),
+                        new String[] {"2", "", "yes"}, d -> d.press(KeyType.ArrowUp).press(KeyType.Enter)),
                 new Case(Task.NEW_KEY, fresh, List.of(D, T, StepKind.KEY, StepKind.HOST_NAMES, G, R, C, E),
-                        newCertificate, new String[] {"3", "4", "", "", "yes"},
-                        d -> d.press(KeyType.ArrowDown, 2).press(KeyType.Enter).press(KeyType.ArrowDown, 3)
-                                .press(KeyType.Enter).hostNamesNext()),
+                        newPair, new String[] {"3", "", "", "", "yes"},
+                        d -> d.press(KeyType.ArrowDown, 2).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
                 new Case(Task.NEW_CERT, ecdsaDeployed, List.of(D, T, StepKind.KEY, StepKind.HOST_NAMES, G, R, C, E),
-                        newCertificate, new String[] {"4", "4", "", "", "yes"},
+                        newCertificate, new String[] {"4", "6", "", "", "yes"},
                         d -> d.press(KeyType.ArrowDown, 2).press(KeyType.Enter).press(KeyType.ArrowDown, 3)
                                 .press(KeyType.Enter).hostNamesNext()),
                 new Case(Task.DEPLOY, ecdsaMade, List.of(D, T, StepKind.FILES, G, R, C, E),
-                        List.of(Kind.COMMAND, Kind.EXISTING_FILES, Kind.MAIN_CF, Kind.CERTIFICATE, Kind.TLSA),
-                        new String[] {"5", CERT, KEY, "yes"},
+                        List.of(Kind.COMMAND, Kind.EXISTING_FILES, Kind.CHAIN, Kind.MAIN_CF, Kind.CERTIFICATE,
+                                Kind.TLSA),
+                        new String[] {"5", CERT, KEY, "", "yes"},
                         d -> d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).type(CERT).press(KeyType.Tab,
                                 KeyType.Tab).type(KEY).press(KeyType.Enter)),
+                new Case(Task.DEPLOY, caChain, List.of(D, T, StepKind.FILES, G, R, C, E),
+                        List.of(Kind.COMMAND, Kind.EXISTING_FILES, Kind.CHAIN, Kind.MAIN_CF, Kind.CERTIFICATE,
+                                Kind.TLSA),
+                        new String[] {"5", "chain.pem", "chain.key", "", "yes"},
+                        d -> d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).type("chain.pem").press(KeyType.Tab,
+                                KeyType.Tab).type("chain.key").press(KeyType.Enter)),
                 new Case(Task.CSR, ecdsaDeployed, List.of(D, T, StepKind.CSR_KEY, StepKind.HOST_NAMES, G, R, E),
                         List.of(Kind.COMMAND, Kind.CSR), new String[] {"6", "", "", ""},
                         d -> d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
@@ -97,7 +144,7 @@ class FlowRenderersTest {
         assertEquals(0, r.status(), r.output());
         assertEquals(titles(c.steps()), lineSteps(r.output()), r.output());
         String lineReview = section(r.output(), "Review - What will change",
-                List.of("  1) Show the CSR", "  1) Save the CSR", "\nStep "));
+                List.of("  1) Show the CSR", "  1) Save the CSR", "\nStep ", "Untick (or tick again)"));
         String lineDone = section(r.output(), "Done - What happened and what next", List.of("\nRun \"postfix"));
         assertTrue(lineDone.contains("Next steps:"), lineDone);
 
@@ -124,6 +171,10 @@ class FlowRenderersTest {
                 + lineReview + "\n-- and --\n" + screenReview);
         assertEquals(normal(lineDone, line.dir()), normal(screenDone, screen.dir()), "the same Done text:\n"
                 + lineDone + "\n-- and --\n" + screenDone);
+    }
+
+    static void snakeoil(Sandbox s) {
+        Snakeoil.in(s);
     }
 
     private Sandbox sandbox(String name, Case c) throws Exception {

@@ -10,12 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pftls.testing.Sandbox;
+import org.pftls.testing.ServingProbe;
+import org.pftls.testing.Snakeoil;
+import org.pftls.testing.TestPki;
 import org.pftls.ui.flow.StepKind;
 
 /**
@@ -70,7 +75,7 @@ class ScreenshotsTest {
         shot(d, dir, "01-detect");
         d.press(KeyType.Enter);
         shot(d, dir, "02-task");
-        d.press(KeyType.Enter).press(KeyType.ArrowDown, 3);
+        d.press(KeyType.Enter);
         shot(d, dir, "03-key");
         d.press(KeyType.Enter).type("\nmx.example.org");
         shot(d, dir, "04-host-names");
@@ -103,10 +108,12 @@ class ScreenshotsTest {
         Sandbox s = demoSandbox("debian-snakeoil.cf");
         assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status());
         WizardFixture f = new WizardFixture(s, false);
+        WizardDriver fresh = new WizardDriver(WizardFixture.of(Files.createDirectories(tmp.resolve("fresh")),
+                "debian-fresh.cf").model(true), new DisplayStyle(true, true), new TerminalSize(80, 24));
+        fresh.press(KeyType.Enter).press(KeyType.ArrowDown, 3);
+        shot(fresh, dir, "09-task-not-available");
         WizardDriver d = new WizardDriver(f.model(true), new DisplayStyle(true, true), new TerminalSize(80, 24));
-        d.press(KeyType.Enter).press(KeyType.ArrowUp, 2);
-        shot(d, dir, "09-task-not-available");
-        d.press(KeyType.ArrowDown, 4).press(KeyType.Enter).press(KeyType.Tab, KeyType.Enter);
+        d.press(KeyType.Enter).press(KeyType.ArrowDown, 2).press(KeyType.Enter).press(KeyType.Tab, KeyType.Enter);
         shot(d, dir, "10-deploy-file-picker");
         d.press(KeyType.Escape);
         d.resize(60, 16);
@@ -117,6 +124,57 @@ class ScreenshotsTest {
                 "debian-fresh.cf").model(), new DisplayStyle(false, false), new TerminalSize(80, 24));
         ascii.press(KeyType.Enter).press(KeyType.Enter);
         shot(ascii, dir, "12-ascii-no-color");
+        checkWritten();
+    }
+
+    @Test
+    void existingSetupsCertificatesFromACaAndVerify() throws Exception {
+        Path dir = Files.createDirectories(target());
+        Sandbox s = Snakeoil.in(demoSandbox("debian-snakeoil.cf"));
+        WizardFixture f = new WizardFixture(s, false);
+        WizardDriver d = new WizardDriver(f.model(true), new DisplayStyle(true, true), new TerminalSize(80, 24));
+        d.press(KeyType.Enter).press(KeyType.ArrowUp, 2);
+        shot(d, dir, "13-enable-server-merge");
+        d.press(KeyType.Enter).press(KeyType.Enter).hostNamesNext().runJobs();
+        assertEquals(StepKind.REVIEW, d.step(), d.text());
+        d.press(KeyType.PageDown);
+        shot(d, dir, "14-review-merge-checklist");
+        d.press(KeyType.ReverseTab).press(KeyType.Enter).press(KeyType.ArrowDown).type(" ");
+        shot(d, dir, "15-choose-changes");
+        d.press(KeyType.Tab, KeyType.Enter).press(KeyType.Tab, KeyType.Enter).confirm().runJobs();
+        assertEquals(StepKind.DONE, d.step(), d.text());
+        shot(d, dir, "16-done-what-replaced-what");
+        checkWritten();
+
+        TestPki pki = TestPki.create(tmp.resolve("pki"), Sandbox.NOW);
+        TestPki.Issued leaf = pki.goodLeaf("leaf", "mail.example.org");
+        Sandbox ca = demoSandbox("debian-fresh.cf");
+        TestPki.concat(ca.dir().resolve("leaf.pem"), leaf.cert());
+        TestPki.concat(ca.dir().resolve("chain.pem"), leaf.cert(), pki.intermediate().cert());
+        Files.copy(leaf.key(), ca.dir().resolve("leaf.key"));
+        Files.setPosixFilePermissions(ca.dir().resolve("leaf.key"), PosixFilePermissions.fromString("rw-------"));
+        WizardDriver files = new WizardDriver(new WizardFixture(ca, false).model(true), new DisplayStyle(true, true),
+                new TerminalSize(80, 24)).press(KeyType.Enter).press(KeyType.ArrowDown, 4).press(KeyType.Enter);
+        files.type("leaf.pem").press(KeyType.Tab, KeyType.Tab).type("leaf.key");
+        shot(files, dir, "17-files-chain-warning");
+        files.press(KeyType.ReverseTab, KeyType.ReverseTab);
+        for (int i = 0; i < "leaf.pem".length(); i++) {
+            files.press(KeyType.Backspace);
+        }
+        files.type("chain.pem").press(KeyType.Tab, KeyType.Tab).press(KeyType.Enter).runJobs();
+        assertEquals(StepKind.REVIEW, files.step(), files.text());
+        files.press(KeyType.ArrowDown, 4);
+        shot(files, dir, "18-review-chain-tree");
+        checkWritten();
+
+        Sandbox real = Snakeoil.sandbox(Files.createDirectories(tmp.resolve("real")));
+        WizardFixture withPostfix = new WizardFixture(real, true);
+        WizardDriver verify = new WizardDriver(withPostfix.model(Optional.empty(), Optional.of(new ServingProbe(
+                real.dir(), real.ports()))), new DisplayStyle(true, true), new TerminalSize(80, 24));
+        verify.press(KeyType.Enter).press(KeyType.ArrowUp, 2).press(KeyType.Enter).press(KeyType.Enter)
+                .hostNamesNext().runJobs().press(KeyType.Enter).confirm().runJobs();
+        verify.press(KeyType.ReverseTab).press(KeyType.Enter).runJobs();
+        shot(verify, dir, "19-done-reload-and-verify");
         checkWritten();
     }
 

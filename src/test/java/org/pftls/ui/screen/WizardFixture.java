@@ -3,9 +3,12 @@ package org.pftls.ui.screen;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.PostfixControl;
 import org.pftls.engine.ports.Ports;
+import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.testing.Sandbox;
 import org.pftls.testing.TestWizards;
 import org.pftls.ui.flow.WizardModel;
@@ -55,6 +58,16 @@ final class WizardFixture {
 
     WizardModel model() {
         return model(false);
+    }
+
+    /** The wizard with a resolver for the deploy guard and a probe for verify. */
+    WizardModel model(Optional<DnsLookup> dns, Optional<SmtpProbe> probe) {
+        WizardModel plain = model(false);
+        try {
+            return new WizardModel(plain.environment().with(dns, probe));
+        } catch (org.pftls.engine.PftlsException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The same prefixes the command line puts before its messages on stderr. */

@@ -122,7 +122,7 @@ class WizardKeysTmuxIT {
     }
 
     @Test
-    void anRsa4096KeyIsMadeByAChildJvmWhileHostNamesAreTypedAndIsTheOneWritten() throws Exception {
+    void anRsa4096KeyInAPairIsMadeByAChildJvmWhileHostNamesAreTypedAndIsTheOneWritten() throws Exception {
         Path config = instance();
         try (Tmux t = start(config)) {
             t.waitFor("Step 1 of 8: Detect", STEP);
@@ -130,7 +130,7 @@ class WizardKeysTmuxIT {
             t.waitFor("Step 2 of 8: Task", STEP);
             t.keys("Down", "Down", "Enter"); // New key and certificate
             t.waitFor("Step 3 of 8: Key", STEP);
-            t.keys("Down", "Down", "Enter"); // RSA 4096
+            t.keys("Down", "Enter"); // RSA 4096 and ECDSA secp384r1
             t.waitFor("Step 4 of 8: Host names", STEP);
             long deadline = System.nanoTime() + STEP.toNanos();
             boolean child = false;
@@ -158,6 +158,7 @@ class WizardKeysTmuxIT {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), text);
         assertTrue(text.contains("Private-Key: (4096 bit, 2 primes)"), text);
+        assertTrue(names(config).stream().anyMatch(n -> n.startsWith("eckey-")), "the ECDSA key of the pair too");
     }
 
     private static List<String> names(Path dir) throws Exception {

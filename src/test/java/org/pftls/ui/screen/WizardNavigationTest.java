@@ -32,7 +32,7 @@ class WizardNavigationTest {
 
     /** … → Key (ECDSA secp256r1) → Host names → Generate → Review. */
     private static WizardDriver toReview(WizardFixture f) {
-        WizardDriver d = toKey(f).press(KeyType.ArrowDown, 3).press(KeyType.Enter);
+        WizardDriver d = toKey(f).press(KeyType.ArrowDown, 5).press(KeyType.Enter);
         d.hostNamesNext().runJobs();
         assertEquals(StepKind.REVIEW, d.step(), d.text());
         return d;
@@ -41,13 +41,14 @@ class WizardNavigationTest {
     @Test
     void backKeepsEveryAnswer() {
         WizardDriver d = toKey(fresh());
-        d.press(KeyType.ArrowDown, 4).press(KeyType.Enter); // ECDSA secp384r1
+        d.press(KeyType.ArrowDown, 6).press(KeyType.Enter); // ECDSA secp384r1
         d.type("\nmx.example.org");
         d.press(KeyType.Tab, KeyType.ArrowLeft, KeyType.Enter); // Tab goes to Next; Left to Back
         assertEquals(StepKind.KEY, d.step());
-        assertTrue(d.row("ECDSA secp384r1").contains("<o>"), d.text());
+        assertTrue(d.text().contains("<o> ECDSA secp384r1"), d.text());
         assertFalse(d.row("RSA 2048 bits").contains("<o>"), d.text());
-        d.press(KeyType.Tab, KeyType.Enter); // Back again
+        assertFalse(d.row("RSA 2048 and ECDSA secp256r1").contains("<o>"), d.text());
+        d.press(KeyType.Tab, KeyType.Tab, KeyType.Enter); // past the smtpd_tls_chain_files box: Back again
         assertEquals(StepKind.TASK, d.step());
         assertTrue(d.row("Enable TLS in the SMTP server").contains("<o>"), d.text());
         d.press(KeyType.Enter).press(KeyType.Enter);
@@ -146,19 +147,21 @@ class WizardNavigationTest {
     }
 
     @Test
-    void serverTlsAlreadyOnShowsEnableServerAsUnavailableWithTheReason() {
+    void serverTlsAlreadyOnOffersEnableServerAsAMergeAndSaysSo() {
         WizardFixture f = WizardFixture.of(dir, "debian-snakeoil.cf");
         WizardDriver d = new WizardDriver(f.model());
         assertTrue(d.text().contains("SMTP server TLS:         configured:"), d.text());
         d.press(KeyType.Enter);
-        assertTrue(d.row("Enable TLS in the SMTP server").contains("(not available here)"), d.text());
-        assertTrue(d.row("Enable TLS in the SMTP client").contains("(not available here)"), d.text());
-        assertTrue(d.row("New key and certificate").contains("<o>"), "the first available task is the default");
+        assertFalse(d.row("Enable TLS in the SMTP server").contains("(not available here)"), d.text());
+        assertFalse(d.row("Enable TLS in the SMTP client").contains("(not available here)"), d.text());
+        assertTrue(d.row("New key and certificate").contains("<o>"), "the first task that needs no merge is the"
+                + " default");
         d.press(KeyType.ArrowUp, 2);
-        assertTrue(d.text().contains("Not available here: server TLS is already configured"), d.text());
+        assertTrue(d.text().contains("Server TLS is configured already (smtpd_tls_security_level = may,"), d.text());
+        assertTrue(d.text().contains("as enable-server --merge does"), d.text());
         d.press(KeyType.Enter);
-        assertEquals(StepKind.TASK, d.step());
-        assertTrue(d.text().contains("! \"Enable TLS in the SMTP server\" is not available here"), d.text());
+        assertEquals(StepKind.KEY, d.step());
+        assertTrue(d.row("RSA 2048 and ECDSA secp256r1").contains("<o>"), "both keys, preselected: " + d.text());
     }
 
     @Test
@@ -182,8 +185,8 @@ class WizardNavigationTest {
     void theScreenStaysResponsiveWhileGeneratingAndALateResultIsDropped() {
         WizardDriver d = toKey(fresh()).press(KeyType.Enter).hostNamesNext();
         assertEquals(StepKind.GENERATE, d.step());
-        assertEquals(2, d.jobs.size(), "the key (started when the Key step was answered) and the plan are made in"
-                + " the background");
+        assertEquals(3, d.jobs.size(), "the RSA and the ECDSA key (started when the Key step was answered) and the"
+                + " plan are made in the background");
         d.press(KeyType.Escape);
         assertTrue(d.text().contains("Quit the wizard?"), d.text());
         d.press(KeyType.Escape);
@@ -194,7 +197,7 @@ class WizardNavigationTest {
     }
 
     @Test
-    void aKeyThatDoesNotMatchTheCertificateIsExplainedOnTheGenerateStep() throws Exception {
+    void aKeyThatDoesNotMatchTheCertificateIsRefusedOnTheFilesStepAsDeployWordsIt() throws Exception {
         Sandbox s = Sandbox.withSample(dir, "debian-fresh.cf");
         assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status());
         assertEquals(0, s.run("new-server-key", "-a", "ecdsa").status()); // the next second's files
@@ -202,12 +205,15 @@ class WizardNavigationTest {
         WizardDriver d = new WizardDriver(f.model()).press(KeyType.Enter).press(KeyType.ArrowDown, 4)
                 .press(KeyType.Enter);
         d.type("eccert-20261125-120000.pem").press(KeyType.Tab, KeyType.Tab).type("eckey-20261125-120001.pem");
+        assertTrue(d.text().contains("ok: a usable private key"), "each file alone is fine: " + d.text());
+        Sandbox.Run cli = s.run("deploy-server-cert", "eccert-20261125-120000.pem", "eckey-20261125-120001.pem");
+        assertEquals(1, cli.status());
+        String refusal = cli.err().strip().substring("pftls: fatal: ".length());
+        assertTrue(d.text().contains("! PROBLEM: Certificate in"), d.text());
+        assertTrue(d.wizard.scrolledText().replaceAll("\\s+", " ").contains("! PROBLEM: " + refusal),
+                "the pair is refused as deploy-server-cert words it: " + refusal + "\n" + d.wizard.scrolledText());
         d.press(KeyType.Enter).runJobs();
-        assertEquals(StepKind.GENERATE, d.step());
-        assertTrue(d.text().contains("Failed."), d.text());
-        assertTrue(d.text().contains("! "), d.text());
-        d.press(KeyType.Enter); // Back
-        assertEquals(StepKind.FILES, d.step());
+        assertEquals(StepKind.FILES, d.step(), "a problem keeps the operator on the step");
         assertTrue(d.text().contains("eckey-20261125-120001.pem"), "the answers are kept: " + d.text());
     }
 

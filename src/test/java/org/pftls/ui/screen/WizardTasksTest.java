@@ -48,9 +48,9 @@ class WizardTasksTest {
         assertTrue(d.row("Enable TLS in the SMTP server").contains("<o>"), "the default task is preselected");
         d.press(KeyType.Enter);
         assertTrue(d.text().contains("Step 3 of 8: Key"), d.text());
-        assertTrue(d.row("RSA 2048 bits").contains("<o>"), "RSA 2048 is the default");
+        assertTrue(d.row("RSA 2048 and ECDSA secp256r1").contains("<o>"), "both keys are the default");
         assertTrue(d.text().contains("Not all clients support ECDSA"), "the man page's advice is shown");
-        d.press(KeyType.ArrowDown, 3).press(KeyType.Enter);
+        d.press(KeyType.ArrowDown, 5).press(KeyType.Enter);
         assertEquals(StepKind.HOST_NAMES, d.step());
         assertTrue(d.text().contains("mail.example.org"), "prefilled with myhostname");
         assertTrue(d.text().contains("ok: 1 name; CommonName mail.example.org"), d.text());
@@ -110,7 +110,7 @@ class WizardTasksTest {
         WizardDriver d = new WizardDriver(f.model());
         d.press(KeyType.Enter).press(KeyType.ArrowDown, 2).press(KeyType.Enter);
         assertTrue(d.text().contains("Step 3 of 8: Key"), d.text());
-        d.press(KeyType.Enter); // RSA 2048, the default
+        d.press(KeyType.ArrowDown, 2).press(KeyType.Enter); // RSA 2048
         d.type("\nmx.example.org");
         assertTrue(d.text().contains("ok: 2 names; CommonName mail.example.org"), d.text());
         d.hostNamesNext().runJobs();
@@ -143,7 +143,9 @@ class WizardTasksTest {
         assertTrue(d.text().contains("ECDSA key:"), d.text());
         d.press(KeyType.Enter).press(KeyType.ArrowDown, 2).press(KeyType.Enter); // from Enable client
         assertTrue(d.text().contains("Step 3 of 8: Key"), d.text());
-        assertTrue(d.row("ECDSA secp256r1").contains("the deployed ecdsa key is reused"), d.text());
+        assertTrue(d.row("<o> RSA 2048 bits").contains("one key"), "one RSA key is the default: " + d.text());
+        assertTrue(d.row("> ECDSA secp256r1").contains("the deployed ecdsa key is reused"), d.text());
+        assertTrue(d.row("RSA 2048 and ECDSA secp256r1").contains("the deployed ecdsa key is reused"), d.text());
         d.press(KeyType.ArrowDown, 3).press(KeyType.Enter);
         d.hostNamesNext().runJobs();
         assertEquals(StepKind.REVIEW, d.step());

@@ -94,7 +94,7 @@ class WizardTerminalTest {
     @Test
     void textIsFoldedAgainForTheNewWidthWhenTheTerminalIsResized() {
         WizardDriver d = driver(new DisplayStyle(true, true), 80, 24).press(KeyType.Enter).press(KeyType.Enter)
-                .press(KeyType.ArrowDown, 3).press(KeyType.Enter).hostNamesNext()
+                .press(KeyType.ArrowDown, 5).press(KeyType.Enter).hostNamesNext()
                 .runJobs();
         assertEquals(StepKind.REVIEW, d.step());
         String command = "enable-server -a ecdsa -b secp256r1 mail.example.org";

@@ -73,7 +73,8 @@ class WizardTmuxIT {
         await("Step 2 of 8: Task");
         keys("Enter");
         await("Step 3 of 8: Key");
-        keys("Down", "Down", "Down", "Enter");
+        await("<o> RSA 2048 and ECDSA secp256r1");
+        keys("Down", "Down", "Down", "Down", "Down", "Enter"); // ECDSA secp256r1, below both keys and three RSA sizes
         await("Step 4 of 8: Host names");
         keys("Tab", "Enter"); // the first Tab goes to Next
         await("Step 6 of 8: Review");
