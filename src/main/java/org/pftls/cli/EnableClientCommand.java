@@ -9,7 +9,6 @@ import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
 import org.pftls.engine.dane.DaneClient;
 import org.pftls.engine.dane.ResolverValidation;
-import org.pftls.engine.ports.DnsLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +22,8 @@ import picocli.CommandLine.Option;
 final class EnableClientCommand implements Callable<Integer> {
     static final String SYNOPSIS = "pftls enable-client [-r randsource] [--merge] [--dane [--resolver ADDR[:PORT]]"
             + " [--dnssec-probe TYPE:NAME] [--dnssec-bogus NAME]]";
-    /** Each DNS question of the resolver check may take this long. */
-    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(5);
+    /** Each DNS question of the resolver check may take this long (the wizards' check too). */
+    static final Duration DNS_TIMEOUT = Duration.ofSeconds(5);
 
     @Option(names = "-r", paramLabel = "randsource", description = "Set tls_random_source, e.g. dev:/dev/urandom.")
     String randSource;
@@ -71,26 +70,9 @@ final class EnableClientCommand implements Callable<Integer> {
             ctx.prefetchPostfixDefaults(); // both read the deployed key/cache settings, defaults included
             return new ChangeRunner(ctx).run(dryRun.dryRun, json.json, engine -> engine.enableClient(randSource, merge));
         }
-        String probe = dnssecProbe;
-        if (probe == null) {
-            String configured = ctx.engine().instance().parameters().expanded("dnssec_probe").trim();
-            probe = configured.isEmpty() ? ResolverValidation.DEFAULT_PROBE : configured;
-        }
-        ResolverValidation validation = new ResolverValidation(probe,
-                dnssecBogus == null ? ResolverValidation.DEFAULT_BOGUS : dnssecBogus);
-        List<DnsLookup> resolvers = dns.given() ? List.of(dns.lookup(DNS_TIMEOUT, null))
-                : new ArrayList<>(DnsjavaLookup.systemEach(DNS_TIMEOUT, null));
-        if (resolvers.isEmpty()) {
-            throw new PftlsException(Kind.CONFIG, "/etc/resolv.conf names no name server; add one (a local validating"
-                    + " resolver, e.g. nameserver 127.0.0.1 with unbound) or use --resolver ADDR");
-        }
-        List<String> notes = new ArrayList<>(validation.check(resolvers));
-        for (DnsLookup r : resolvers) {
-            if (!loopback(r.resolver())) {
-                notes.add("Postfix trusts the AD bit from " + r.resolver() + ", which is not on this host: the network"
-                        + " to it must be trusted (a validating resolver on this host is safer)");
-            }
-        }
+        List<String> notes = DaneClient.checkResolvers(ctx.engine().instance().parameters(), dnssecProbe, dnssecBogus,
+                () -> dns.given() ? List.of(dns.lookup(DNS_TIMEOUT, null))
+                        : new ArrayList<>(DnsjavaLookup.systemEach(DNS_TIMEOUT, null)));
         List<String> command = new ArrayList<>(List.of("pftls", "-c", ctx.configDirectory().toString(),
                 "enable-client", "--dane"));
         if (randSource != null && !randSource.isEmpty()) {
@@ -101,9 +83,5 @@ final class EnableClientCommand implements Callable<Integer> {
         }
         return new ChangeRunner(ctx).run(dryRun.dryRun, json.json,
                 engine -> DaneClient.plan(engine, randSource, notes, command));
-    }
-
-    private static boolean loopback(String resolver) {
-        return resolver.startsWith("127.") || resolver.startsWith("::1") || resolver.startsWith("[::1]");
     }
 }

@@ -110,16 +110,18 @@ final class AfterApply {
     }
 
     /**
-     * pftls verify against the reloaded server (recorded in the history as the command records it);
-     * a mismatch right after the reload is asked again a few times (an smtpd process that was idle
-     * at the reload serves one more session with the old files).
+     * pftls verify against the reloaded server, with the TLSA records DNS publishes (as verify --dns,
+     * see {@link DoneTlsa}), recorded in the history as the command records it; a mismatch right
+     * after the reload is asked again a few times (an smtpd process that was idle at the reload
+     * serves one more session with the old files).
      */
-    VerifyReport verify() throws PftlsException {
+    DoneTlsa.Settled verify() throws PftlsException {
         SmtpProbe probe = model.environment().probe().orElseThrow(() -> new PftlsException(Kind.CONFIG,
                 "pftls cannot verify from here"));
         Instance instance = model.instance(); // read again after the change was applied
+        DoneTlsa tlsa = new DoneTlsa(model);
         Verifier.Request request = new Verifier.Request(Optional.empty(), Optional.empty(), VERIFY_TIMEOUT,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), tlsa.resolver());
         VerifyReport report = new Verifier(instance, probe).verify(request);
         for (int i = 1; i < VERIFY_TRIES && staleAfterReload(report); i++) {
             try {
@@ -130,19 +132,32 @@ final class AfterApply {
             }
             report = new Verifier(instance, probe).verify(request);
         }
+        DoneTlsa.Settled settled = tlsa.settle(report);
+        List<String> command = new ArrayList<>(List.of("pftls", "-c", instance.configDirectory().toString(), "verify"));
+        if (settled.report().tlsa().dns().isPresent()) {
+            command.add("--dns");
+        }
         try {
             byte[] mainCf = instance.ports().files().read(instance.mainCfPath());
-            VerifyHistory.record(instance.ports().files(), instance.configDirectory(), VerifyHistory.entry(report,
-                    mainCf, List.of("pftls", "-c", instance.configDirectory().toString(), "verify")));
+            VerifyHistory.record(instance.ports().files(), instance.configDirectory(), VerifyHistory.entry(
+                    settled.report(), mainCf, command));
         } catch (IOException e) {
             // not recorded: the report is shown all the same
         }
-        return report;
+        return settled;
     }
 
-    /** Whether what verify found may be an smtpd that was idle at the reload (a new algorithm not served yet, too). */
+    /**
+     * Whether what verify found may be an smtpd that was idle at the reload (a new algorithm not
+     * served yet, too); what DNS publishes does not change by asking again.
+     */
     private static boolean staleAfterReload(VerifyReport report) {
-        return !report.ok() && report.problems().stream().allMatch(f -> STALE_CODES.contains(f.code()));
+        List<String> server = report.problems().stream().map(f -> f.code()).filter(c -> !c.startsWith("tlsa-"))
+                .toList();
+        if (report.ok() || server.isEmpty() && !report.problems().isEmpty()) {
+            return false; // fine, or only DNS is wrong
+        }
+        return server.stream().allMatch(STALE_CODES::contains);
     }
 
     /**
@@ -188,8 +203,8 @@ final class AfterApply {
                 return new Reloaded(true, line);
             }
             try {
-                VerifyReport report = verify();
-                return new Reloaded(report.ok(), line, VerifyLines.of(report));
+                DoneTlsa.Settled verified = verify();
+                return new Reloaded(verified.report().ok(), line, VerifyLines.of(verified.report(), verified.note()));
             } catch (PftlsException e) {
                 return new Reloaded(false, line, List.of("pftls verify: " + e.getMessage()));
             }

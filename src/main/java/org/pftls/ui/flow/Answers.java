@@ -16,6 +16,7 @@ public final class Answers {
     private Task task;
     private KeyChoice keys;
     private boolean chainFiles;
+    private ClientTls clientTls = ClientTls.OPPORTUNISTIC;
     private final List<String> hostNames = new ArrayList<>();
     private String certFile = "";
     private String keyFile = "";
@@ -29,6 +30,7 @@ public final class Answers {
         a.task = task;
         a.keys = keys;
         a.chainFiles = chainFiles;
+        a.clientTls = clientTls;
         a.hostNames.addAll(hostNames);
         a.certFile = certFile;
         a.keyFile = keyFile;
@@ -80,6 +82,15 @@ public final class Answers {
 
     public void chainFiles(boolean value) {
         this.chainFiles = value;
+    }
+
+    /** Enable client: opportunistic TLS (the default) or DANE. */
+    public ClientTls clientTls() {
+        return clientTls;
+    }
+
+    public void clientTls(ClientTls value) {
+        this.clientTls = value;
     }
 
     /** Mutable: front ends add, edit and remove names in place. */

@@ -25,16 +25,26 @@ import org.pftls.engine.plan.Plan;
  *                      prints them (RolloverAdvice), one per line
  * @param merge         whether the plan merges into settings that are not all default (its
  *                      parameter changes can be unticked)
+ * @param daneCheck     Enable client (DANE): what the check of the resolvers found, as enable-client
+ *                      --dane says it, and what it says about a security level it keeps
  */
 public record Prepared(Task task, Optional<Plan> plan, Optional<String> csr, List<String> records,
                        List<String> existingFiles, String command, Optional<ChainVerdict> chain,
-                       List<Finding> overrides, List<String> rollover, boolean merge) {
+                       List<Finding> overrides, List<String> rollover, boolean merge, List<String> daneCheck) {
 
     public Prepared {
         records = List.copyOf(records);
         existingFiles = List.copyOf(existingFiles);
         overrides = List.copyOf(overrides);
         rollover = List.copyOf(rollover);
+        daneCheck = List.copyOf(daneCheck);
+    }
+
+    /** Without the DANE check (every task but Enable client with DANE). */
+    Prepared(Task task, Optional<Plan> plan, Optional<String> csr, List<String> records, List<String> existingFiles,
+             String command, Optional<ChainVerdict> chain, List<Finding> overrides, List<String> rollover,
+             boolean merge) {
+        this(task, plan, csr, records, existingFiles, command, chain, overrides, rollover, merge, List.of());
     }
 
     /** An output task's result, or a plan without any of the extras. */
@@ -46,7 +56,7 @@ public record Prepared(Task task, Optional<Plan> plan, Optional<String> csr, Lis
     /** The same with another plan (the one left when the operator unticked some changes). */
     Prepared withPlan(Plan other) {
         return new Prepared(task, Optional.of(other), csr, records, existingFiles, command, chain, overrides, rollover,
-                merge);
+                merge, daneCheck);
     }
 
     /** True when Confirm would change something on disk. */

@@ -45,6 +45,11 @@ final class ReviewBuilder {
                     + " path", new Lines(Lines.Style.PLAIN, p.existingFiles())));
         }
         p.chain().ifPresent(v -> sections.add(chain(v)));
+        if (!p.daneCheck().isEmpty()) {
+            sections.add(section(Kind.DANE_CHECK, "The resolvers Postfix asks (enable-client --dane's DNSSEC check):",
+                    new ReviewBlock.Marked(p.daneCheck().stream()
+                            .map(t -> new ReviewBlock.Item(ReviewBlock.Mark.NOTE, t)).toList())));
+        }
         applied.plan().ifPresent(plan -> changes(p, plan, sections));
         if (!p.overrides().isEmpty()) {
             sections.add(section(Kind.MASTER_CF, "master.cf overrides main.cf for some services (pftls never edits"

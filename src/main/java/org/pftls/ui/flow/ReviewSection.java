@@ -22,6 +22,8 @@ public record ReviewSection(Kind kind, String heading, List<ReviewBlock> blocks)
         EXISTING_FILES,
         /** The certificate chain to deploy as a tree, and what the chain check found (Deploy). */
         CHAIN,
+        /** Enable client (DANE): the resolvers' DNSSEC check, as enable-client --dane words it. */
+        DANE_CHECK,
         /** Files to be created. */
         NEW_FILES,
         /** A merge's decision per parameter: a checklist of the changes, kept ones with the reason. */

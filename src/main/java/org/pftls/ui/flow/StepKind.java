@@ -8,6 +8,7 @@ public enum StepKind {
     DETECT("Detect", "What is configured now"),
     TASK("Task", "What do you want to do?"),
     KEY("Key", "Which kind of key?"),
+    CLIENT_TLS("Client TLS", "Which TLS for outgoing mail?"),
     HOST_NAMES("Host names", "Names in the certificate"),
     FILES("Files", "Certificate and key to deploy"),
     CSR_KEY("Key", "Which key is the CSR for?"),

@@ -25,7 +25,9 @@ final class StepTexts {
                     + " certificate") + " for " + names + " (for the deployed " + String.join(" and ",
                     keys.specs().stream().map(s -> s.algorithm().postfixName()).toList()) + " key"
                     + (keys.both() ? "s" : "") + ", or a new " + keys.label() + " key where none is deployed).";
-            case ENABLE_CLIENT -> "Working out the main.cf change for the SMTP client.";
+            case ENABLE_CLIENT -> a.clientTls() == ClientTls.DANE ? "Checking that the resolvers Postfix uses validate"
+                    + " DNSSEC (as enable-client --dane does), and working out the main.cf change for the SMTP client."
+                    : "Working out the main.cf change for the SMTP client.";
             case DEPLOY -> "Checking that " + a.certFile() + " and " + a.keyFile()
                     + " match, and working out the main.cf change.";
             case CSR -> "Making the CSR for the " + a.csrKey() + " key, for " + names + ".";

@@ -5,7 +5,8 @@ public enum Task {
     ENABLE_SERVER("Enable TLS in the SMTP server", "enable-server",
             "New key and self-signed certificate, deployed, opportunistic TLS on (smtpd_tls_security_level = may)"),
     ENABLE_CLIENT("Enable TLS in the SMTP client", "enable-client",
-            "Opportunistic TLS for outgoing mail (smtp_tls_security_level = may) and a session cache"),
+            "Opportunistic TLS for outgoing mail (smtp_tls_security_level = may) and a session cache, or DANE"
+                    + " (smtp_tls_security_level = dane, after checking that the resolver validates DNSSEC)"),
     NEW_KEY("New key and certificate (not deployed)", "new-server-key",
             "Make a new key and self-signed certificate to deploy later, e.g. after updating TLSA records"),
     NEW_CERT("New certificate for the current key", "new-server-cert",

@@ -16,6 +16,7 @@ import org.pftls.engine.check.ChainVerdict;
 import org.pftls.engine.check.Finding;
 import org.pftls.engine.crypto.CsrBuilder;
 import org.pftls.engine.crypto.KeyAlgorithm;
+import org.pftls.engine.dane.DaneClient;
 import org.pftls.engine.dane.DaneDeployGuard;
 import org.pftls.engine.dane.RolloverAdvice;
 import org.pftls.engine.plan.ChangeService;
@@ -48,7 +49,8 @@ final class WizardActions {
         return switch (task) {
             case ENABLE_SERVER -> made(task, engine.enableServer(null, a.keySpecs(), a.hostNames(), merge, chainFiles),
                     merge, a);
-            case ENABLE_CLIENT -> made(task, engine.enableClient(null, merge), merge, a);
+            case ENABLE_CLIENT -> a.clientTls() == ClientTls.DANE ? dane(engine)
+                    : made(task, engine.enableClient(null, merge), merge, a);
             case NEW_KEY -> made(task, engine.newServerKey(a.keySpecs(), a.hostNames()), false, a);
             case NEW_CERT -> made(task, engine.newServerCert(a.keySpecs(), a.hostNames()), false, a);
             case DEPLOY -> deploy(engine, a, chainFiles);
@@ -60,6 +62,22 @@ final class WizardActions {
     private Prepared made(Task task, Plan plan, boolean merge, Answers a) {
         return new Prepared(task, Optional.of(plan), Optional.empty(), List.of(), List.of(), command(plan.command()),
                 Optional.empty(), task == Task.ENABLE_SERVER ? overrides() : List.of(), rollover(plan, a), merge);
+    }
+
+    /**
+     * Enable client (DANE): exactly enable-client --dane: the check that the system's resolvers
+     * validate DNSSEC (with its default probe and bogus names; a resolver that does not validate
+     * fails with the command line's words, and nothing is changed), then its plan.
+     */
+    private Prepared dane(TlsEngine engine) throws PftlsException {
+        var parameters = model.instance().parameters();
+        List<String> notes = DaneClient.checkResolvers(parameters, null, null, model.environment().daneResolvers());
+        Plan plan = DaneClient.plan(engine, null, notes, List.of("pftls", "-c", model.configDirectory().toString(),
+                "enable-client", "--dane"));
+        List<String> check = new ArrayList<>(notes);
+        DaneClient.keptLevel(parameters).ifPresent(check::add);
+        return new Prepared(Task.ENABLE_CLIENT, Optional.of(plan), Optional.empty(), List.of(), List.of(),
+                command(plan.command()), Optional.empty(), List.of(), List.of(), false, check);
     }
 
     /**

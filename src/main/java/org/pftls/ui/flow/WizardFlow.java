@@ -67,8 +67,8 @@ public final class WizardFlow {
         return switch (task) {
             case ENABLE_SERVER, NEW_KEY, NEW_CERT -> List.of(StepKind.DETECT, StepKind.TASK, StepKind.KEY,
                     StepKind.HOST_NAMES, StepKind.GENERATE, StepKind.REVIEW, StepKind.CONFIRM, StepKind.DONE);
-            case ENABLE_CLIENT -> List.of(StepKind.DETECT, StepKind.TASK, StepKind.GENERATE, StepKind.REVIEW,
-                    StepKind.CONFIRM, StepKind.DONE);
+            case ENABLE_CLIENT -> List.of(StepKind.DETECT, StepKind.TASK, StepKind.CLIENT_TLS, StepKind.GENERATE,
+                    StepKind.REVIEW, StepKind.CONFIRM, StepKind.DONE);
             case DEPLOY -> List.of(StepKind.DETECT, StepKind.TASK, StepKind.FILES, StepKind.GENERATE,
                     StepKind.REVIEW, StepKind.CONFIRM, StepKind.DONE);
             case CSR -> List.of(StepKind.DETECT, StepKind.TASK, StepKind.CSR_KEY, StepKind.HOST_NAMES,

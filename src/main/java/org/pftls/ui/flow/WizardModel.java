@@ -11,6 +11,7 @@ import org.pftls.engine.check.Finding;
 import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.crypto.KeyAlgorithm;
 import org.pftls.engine.crypto.KeySpec;
+import org.pftls.engine.dane.DaneClient;
 import org.pftls.engine.tls.DeployCheck;
 import org.pftls.engine.tls.DeployedPair;
 import org.pftls.engine.tls.Detection;
@@ -126,6 +127,30 @@ public final class WizardModel {
     public Task defaultTask() {
         return taskOptions().stream().filter(Option::available).map(Option::value).filter(t -> !merges(t))
                 .findFirst().orElse(Task.ENABLE_SERVER);
+    }
+
+    /**
+     * The Enable client task's choices: opportunistic TLS (as enable-client, or enable-client
+     * --merge, does) or DANE (as enable-client --dane does: the resolver check, then the settings),
+     * which does not apply where the SMTP client does not use DNS.
+     */
+    public List<Option<ClientTls>> clientTlsOptions() {
+        Optional<String> noDns;
+        try {
+            noDns = DaneClient.noDns(instance.parameters());
+        } catch (PftlsException e) {
+            noDns = Optional.empty(); // the plan says what is wrong with main.cf
+        }
+        return List.of(new Option<>(ClientTls.OPPORTUNISTIC, ClientTls.OPPORTUNISTIC.label(), "TLS with every server"
+                        + " that offers it, without checking its certificate: smtp_tls_security_level = may (as "
+                        + (merges(Task.ENABLE_CLIENT) ? "enable-client --merge" : "enable-client") + " does).",
+                        Optional.empty()),
+                new Option<>(ClientTls.DANE, ClientTls.DANE.label(), "Servers whose TLSA records are published in"
+                        + " DNSSEC-signed zones are authenticated by them, the others get opportunistic TLS:"
+                        + " smtp_tls_security_level = dane (a stricter level is kept) and smtp_dns_support_level ="
+                        + " dnssec, as enable-client --dane does. Postfix trusts its resolver's DNSSEC validation, so"
+                        + " pftls first checks that the resolver validates; if it does not, nothing is changed (go"
+                        + " Back and choose opportunistic TLS, or install a validating resolver).", noDns));
     }
 
     /**

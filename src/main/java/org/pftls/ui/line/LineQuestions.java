@@ -18,7 +18,7 @@ import org.pftls.ui.flow.WizardModel;
 import org.pftls.ui.line.LineSession.Move;
 
 /**
- * The question steps in line mode (Task, Key, Host names, Files, CSR key, TLSA host name): the
+ * The question steps in line mode (Task, Key, Client TLS, Host names, Files, CSR key, TLSA host name): the
  * choices, defaults and checks are the model's; this class asks for them one line at a time and
  * stores the answers. {@code back} works at every question, {@code quit} (or Ctrl-C) asks first.
  */
@@ -39,6 +39,8 @@ final class LineQuestions {
         return switch (step) {
             case TASK -> choose(new NumberedChoice<>(model.taskOptions(), flow.task()), answers::task);
             case KEY -> key();
+            case CLIENT_TLS -> choose(new NumberedChoice<>(model.clientTlsOptions(), answers.clientTls()),
+                    answers::clientTls);
             case HOST_NAMES -> hostNames();
             case FILES -> files();
             case CSR_KEY -> choose(new NumberedChoice<>(model.csrKeyOptions(), answers.csrKey()), answers::csrKey);

@@ -33,6 +33,7 @@ final class StepViews {
             case TASK -> new TaskView(model.taskOptions(), flow.task(), answers, style, window);
             case KEY -> new KeyView(model.keyOptions(answers.task()), model.defaultKeyChoice(answers.task()),
                     model.chainFilesOffer(answers.task()), answers, style, window);
+            case CLIENT_TLS -> new ClientTlsView(model.clientTlsOptions(), answers, style, window);
             case HOST_NAMES -> new HostNamesView(model, answers, model.hostNamesPurpose(answers.task()), style, window);
             case FILES -> new FilesView(model, picker, answers, style, window);
             case CSR_KEY -> new CsrKeyView(model.csrKeyOptions(), answers, style, window);

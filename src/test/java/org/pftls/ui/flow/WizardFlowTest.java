@@ -251,11 +251,13 @@ class WizardFlowTest {
         };
     }
 
-    /** Detect, Task (enable client), Generate, Review, Confirm (applied): Done. */
+    /** Detect, Task (enable client), Client TLS, Generate, Review, Confirm (applied): Done. */
     private static void enableClient(WizardFlow f) throws Exception {
         f.next();
         f.answers().task(Task.ENABLE_CLIENT);
         f.next();
+        assertEquals(StepKind.CLIENT_TLS, f.current());
+        f.next(); // opportunistic TLS, the default
         WizardFlow.Generation g = f.generate();
         assertTrue(f.generated(g.id(), g.work().call()));
         f.next();

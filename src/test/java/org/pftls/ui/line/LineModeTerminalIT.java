@@ -41,6 +41,8 @@ class LineModeTerminalIT {
             assertTrue(t.screen().contains("pftls: using the line-mode wizard: TERM=dumb cannot do full screen"
                     + " (--full-screen overrides)"), t.screen());
             t.answer("2");
+            t.waitFor("Choose 1-2 [1]: ", STEP); // opportunistic TLS or DANE
+            t.answer("");
             t.waitFor("Type yes to apply or no to cancel [no]: ", STEP);
             t.answer("yes");
             // Where Postfix is installed (as in CI) the wizard offers "postfix reload"; say no.

@@ -80,7 +80,7 @@ class NoTerminalIT {
     void plainReadsAnswersFromAFileAndCompletesATask() throws Exception {
         Path dir = configDir();
         Path answers = work.resolve("answers");
-        Files.writeString(answers, "2\nyes\nno\n");
+        Files.writeString(answers, "2\n\nyes\nno\n");
         Result r = run(answers.toFile(), "-c", dir.toString(), "--plain");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("Choose 1-7 [1]: 2\n"), r.out());

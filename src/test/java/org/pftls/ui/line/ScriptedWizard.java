@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pftls.engine.dane.DaneClient;
 import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.engine.PftlsException;
@@ -17,6 +18,7 @@ import org.pftls.engine.ports.Ports;
 import org.pftls.engine.ports.PostfixControl;
 import org.pftls.testing.Sandbox;
 import org.pftls.testing.TestWizards;
+import org.pftls.ui.flow.WizardEnvironment;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -56,6 +58,7 @@ public final class ScriptedWizard {
     private final Map<Integer, Runnable> hooks = new HashMap<>();
     private Optional<DnsLookup> dns = Optional.empty();
     private Optional<SmtpProbe> probe = Optional.empty();
+    private DaneClient.Resolvers daneResolvers = WizardEnvironment.NO_RESOLVERS;
 
     public ScriptedWizard(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -77,6 +80,12 @@ public final class ScriptedWizard {
         return this;
     }
 
+    /** Enable client (DANE) checks these resolvers. */
+    public ScriptedWizard withDaneResolvers(DaneClient.Resolvers resolvers) {
+        this.daneResolvers = resolvers;
+        return this;
+    }
+
     /** "Reload Postfix and verify" probes with this. */
     public ScriptedWizard withProbe(SmtpProbe smtp) {
         this.probe = Optional.of(smtp);
@@ -95,7 +104,7 @@ public final class ScriptedWizard {
         List<String> logged = new ArrayList<>();
         RecordingPostfix postfix = new RecordingPostfix(postfixAvailable);
         WizardModel model = new WizardModel(TestWizards.environment(dir, ports, (level, text) -> logged.add(level + " "
-                + text), postfix, demo).with(dns, probe));
+                + text), postfix, demo).with(dns, probe).withDaneResolvers(daneResolvers));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LineWizard.run(model, new LineByLineInput(answers, hooks),
                 new PrintStream(out, true, StandardCharsets.UTF_8), false);

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pftls.testing.LoopbackResolver;
 import org.pftls.testing.Sandbox;
 import org.pftls.testing.Snakeoil;
 import org.pftls.testing.TestPki;
@@ -35,6 +39,7 @@ import org.pftls.ui.line.ScriptedWizard;
 class FlowRenderersTest {
     private static final StepKind D = StepKind.DETECT;
     private static final StepKind T = StepKind.TASK;
+    private static final StepKind CT = StepKind.CLIENT_TLS;
     private static final StepKind G = StepKind.GENERATE;
     private static final StepKind R = StepKind.REVIEW;
     private static final StepKind C = StepKind.CONFIRM;
@@ -47,6 +52,18 @@ class FlowRenderersTest {
     @TempDir
     static Path shared;
     private static TestPki pki;
+    /** The resolver Enable client (DANE) checks in both wizards: one that validates. */
+    private static LoopbackResolver resolver;
+
+    @BeforeAll
+    static void startResolver() {
+        resolver = LoopbackResolver.validating();
+    }
+
+    @AfterAll
+    static void stopResolver() {
+        resolver.close();
+    }
 
     /**
      * One task: what to prepare, its steps, its Review sections, the line-mode answers and the
@@ -56,7 +73,8 @@ class FlowRenderersTest {
                 Consumer<WizardDriver> keys) {
         @Override
         public String toString() {
-            return task.name() + " " + review.get(review.size() - 1);
+            return task.name() + " " + review.get(review.size() - 1)
+                    + (review.contains(Kind.DANE_CHECK) ? " DANE" : "");
         }
     }
 
@@ -100,12 +118,21 @@ class FlowRenderersTest {
                         Kind.MAIN_CF, Kind.CERTIFICATE, Kind.CERTIFICATE, Kind.ROLLOVER),
                         new String[] {"1", "", "", "", "", "", "yes"},
                         d -> d.press(KeyType.ArrowUp, 2).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
-                new Case(Task.ENABLE_CLIENT, fresh, List.of(D, T, G, R, C, E),
-                        List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF, Kind.NOTES), new String[] {"2", "yes"},
-                        d -> d.press(KeyType.ArrowDown).press(KeyType.Enter)),
-                new Case(Task.ENABLE_CLIENT, FlowRenderersTest::snakeoil, List.of(D, T, G, R, C, E),
+                new Case(Task.ENABLE_CLIENT, fresh, List.of(D, T, CT, G, R, C, E),
+                        List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.MAIN_CF, Kind.NOTES), new String[] {"2", "", "yes"},
+                        d -> d.press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.Enter)),
+                new Case(Task.ENABLE_CLIENT, FlowRenderersTest::snakeoil, List.of(D, T, CT, G, R, C, E),
                         List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.DECISIONS, Kind.MAIN_CF, Kind.NOTES),
-                        new String[] {"2", "", "yes"}, d -> d.press(KeyType.ArrowUp).press(KeyType.Enter)),
+                        new String[] {"2", "", "", "yes"},
+                        d -> d.press(KeyType.ArrowUp).press(KeyType.Enter).press(KeyType.Enter)),
+                new Case(Task.ENABLE_CLIENT, fresh, List.of(D, T, CT, G, R, C, E),
+                        List.of(Kind.COMMAND, Kind.DANE_CHECK, Kind.NEW_FILES, Kind.MAIN_CF),
+                        new String[] {"2", "2", "yes"}, d -> d.press(KeyType.ArrowDown).press(KeyType.Enter)
+                        .press(KeyType.ArrowDown).press(KeyType.Enter)),
+                new Case(Task.ENABLE_CLIENT, FlowRenderersTest::snakeoil, List.of(D, T, CT, G, R, C, E),
+                        List.of(Kind.COMMAND, Kind.DANE_CHECK, Kind.NEW_FILES, Kind.MAIN_CF),
+                        new String[] {"2", "2", "yes"}, d -> d.press(KeyType.ArrowUp).press(KeyType.Enter)
+                        .press(KeyType.ArrowDown).press(KeyType.Enter)),
                 new Case(Task.NEW_KEY, fresh, List.of(D, T, StepKind.KEY, StepKind.HOST_NAMES, G, R, C, E),
                         newPair, new String[] {"3", "", "", "", "yes"},
                         d -> d.press(KeyType.ArrowDown, 2).press(KeyType.Enter).press(KeyType.Enter).hostNamesNext()),
@@ -140,7 +167,8 @@ class FlowRenderersTest {
         assertEquals(c.steps(), WizardFlow.steps(c.task()), "the flow declares the steps");
 
         Sandbox line = sandbox("line", c);
-        ScriptedWizard.Result r = new ScriptedWizard(line).run(c.answers());
+        ScriptedWizard.Result r = new ScriptedWizard(line).withDaneResolvers(() -> List.of(resolver.lookup()))
+                .run(c.answers());
         assertEquals(0, r.status(), r.output());
         assertEquals(titles(c.steps()), lineSteps(r.output()), r.output());
         String lineReview = section(r.output(), "Review - What will change",
@@ -150,7 +178,8 @@ class FlowRenderersTest {
 
         Sandbox screen = sandbox("screen", c);
         WizardFixture f = new WizardFixture(screen, false);
-        WizardDriver d = new WizardDriver(f.model(), new DisplayStyle(false, true), new TerminalSize(80, 24));
+        WizardDriver d = new WizardDriver(f.model(Optional.empty(), Optional.empty(), () -> List.of(resolver.lookup())),
+                new DisplayStyle(false, true), new TerminalSize(80, 24));
         d.press(KeyType.Enter); // Detect
         c.keys().accept(d); // Task and the questions, to Generate
         d.runJobs();

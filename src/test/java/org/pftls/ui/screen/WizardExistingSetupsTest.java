@@ -167,7 +167,8 @@ class WizardExistingSetupsTest {
     void enableClientMergesIntoTheStockDebianClientSettingsAsTheCommandLineDoes() throws Exception {
         Sandbox w = sandbox("wizard");
         WizardFixture f = new WizardFixture(w, false);
-        WizardDriver d = new WizardDriver(f.model()).press(KeyType.Enter).press(KeyType.ArrowUp).press(KeyType.Enter);
+        WizardDriver d = new WizardDriver(f.model()).press(KeyType.Enter).press(KeyType.ArrowUp).press(KeyType.Enter)
+                .press(KeyType.Enter); // opportunistic TLS
         d.runJobs();
         assertEquals(StepKind.REVIEW, d.step(), d.text());
         assertEquals(List.of(Kind.COMMAND, Kind.NEW_FILES, Kind.DECISIONS, Kind.MAIN_CF, Kind.NOTES),

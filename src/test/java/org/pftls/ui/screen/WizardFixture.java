@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pftls.engine.dane.DaneClient;
 import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.ports.MessageSink;
 import org.pftls.engine.ports.PostfixControl;
@@ -11,6 +12,7 @@ import org.pftls.engine.ports.Ports;
 import org.pftls.engine.ports.SmtpProbe;
 import org.pftls.testing.Sandbox;
 import org.pftls.testing.TestWizards;
+import org.pftls.ui.flow.WizardEnvironment;
 import org.pftls.ui.flow.WizardModel;
 
 /**
@@ -62,9 +64,14 @@ final class WizardFixture {
 
     /** The wizard with a resolver for the deploy guard and a probe for verify. */
     WizardModel model(Optional<DnsLookup> dns, Optional<SmtpProbe> probe) {
+        return model(dns, probe, WizardEnvironment.NO_RESOLVERS);
+    }
+
+    /** The same, with the resolvers Enable client (DANE) checks. */
+    WizardModel model(Optional<DnsLookup> dns, Optional<SmtpProbe> probe, DaneClient.Resolvers daneResolvers) {
         WizardModel plain = model(false);
         try {
-            return new WizardModel(plain.environment().with(dns, probe));
+            return new WizardModel(plain.environment().with(dns, probe).withDaneResolvers(daneResolvers));
         } catch (org.pftls.engine.PftlsException e) {
             throw new AssertionError(e);
         }

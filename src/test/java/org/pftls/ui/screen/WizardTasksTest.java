@@ -90,8 +90,12 @@ class WizardTasksTest {
         WizardFixture f = new WizardFixture(sandbox("wizard", "debian-fresh.cf"), false);
         WizardDriver d = new WizardDriver(f.model());
         d.press(KeyType.Enter).press(KeyType.ArrowDown).press(KeyType.Enter);
+        assertEquals(StepKind.CLIENT_TLS, d.step());
+        assertTrue(d.text().contains("Step 3 of 7: Client TLS"), d.text());
+        assertTrue(d.row("Opportunistic TLS").contains("<o>"), "preselected: " + d.text());
+        d.press(KeyType.Enter);
         assertEquals(StepKind.GENERATE, d.step());
-        assertTrue(d.text().contains("Step 3 of 6: Generate"), d.text());
+        assertTrue(d.text().contains("Step 4 of 7: Generate"), d.text());
         d.runJobs();
         assertTrue(d.text().contains("+smtp_tls_security_level = may"), d.text());
         assertTrue(d.text().contains("No new files are created."), d.text());

@@ -80,7 +80,7 @@ class WizardTerminalTest {
         assertTrue(d.row("Enable TLS in the SMTP server").contains("<o>"), d.text());
         assertEquals(100, d.row("Step 2 of 8").length());
         d.press(KeyType.ArrowDown).press(KeyType.Enter); // the list still has the focus
-        assertEquals(StepKind.GENERATE, d.step(), "Enable client was chosen: " + d.text());
+        assertEquals(StepKind.CLIENT_TLS, d.step(), "Enable client was chosen: " + d.text());
     }
 
     @Test
