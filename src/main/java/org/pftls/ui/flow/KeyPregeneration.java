@@ -43,10 +43,31 @@ final class KeyPregeneration {
         }
         for (KeySpec spec : wanted) {
             if (!tasks.containsKey(spec)) {
-                FutureTask<KeyPair> task = new FutureTask<>(() -> maker.make(spec));
+                FutureTask<KeyPair> before = tasks.isEmpty() ? null : List.copyOf(tasks.values()).get(tasks.size() - 1);
+                FutureTask<KeyPair> task = new FutureTask<>(() -> {
+                    after(before);
+                    return maker.make(spec);
+                });
                 tasks.put(spec, task);
                 executor.execute(task);
             }
+        }
+    }
+
+    /**
+     * Waits for the key started before this one (running it here when nothing has started it yet):
+     * the keys are made one after the other even when Generate takes one on its own thread while
+     * the background thread is at the next, so they draw on the randomness in one order.
+     */
+    private static void after(FutureTask<KeyPair> before) throws InterruptedException {
+        if (before == null) {
+            return;
+        }
+        before.run(); // does nothing when it runs (or ran) elsewhere
+        try {
+            before.get();
+        } catch (CancellationException | ExecutionException e) {
+            // that key is not this one's business: take() reports its own failure
         }
     }
 
