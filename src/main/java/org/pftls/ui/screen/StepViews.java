@@ -30,10 +30,10 @@ final class StepViews {
         Answers answers = flow.answers();
         return switch (step) {
             case DETECT -> new DetectView(model.detectLines(), style, window);
-            case TASK -> new TaskView(model.taskOptions(), flow.task(), answers, style, window);
+            case TASK -> ExplainedChoiceView.task(model.taskOptions(), flow.task(), answers, style, window);
             case KEY -> new KeyView(model.keyOptions(answers.task()), model.defaultKeyChoice(answers.task()),
                     model.chainFilesOffer(answers.task()), answers, style, window);
-            case CLIENT_TLS -> new ClientTlsView(model.clientTlsOptions(), answers, style, window);
+            case CLIENT_TLS -> ExplainedChoiceView.clientTls(model.clientTlsOptions(), answers, style, window);
             case HOST_NAMES -> new HostNamesView(model, answers, model.hostNamesPurpose(answers.task()), style, window);
             case FILES -> new FilesView(model, picker, answers, style, window);
             case CSR_KEY -> new CsrKeyView(model.csrKeyOptions(), answers, style, window);
