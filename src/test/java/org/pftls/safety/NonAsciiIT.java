@@ -18,7 +18,9 @@ import org.pftls.testing.Sandbox;
  * UTF-8 locale that is not installed (as often over SSH). enable-server and deploy-server-cert
  * (relative names) must write the path's own bytes into main.cf, so that the real postconf reads
  * back the files pftls made and checked, exactly the bytes the real {@code postfix tls} writes for
- * the same deploy (compared once, under C); {@code status} must show the name as those bytes. Before, main.cf got the name
+ * the same deploy (compared once, under C); {@code status} must show the name as those bytes, and
+ * so must a merge's lines and its JSON ({@code settings}, {@code main_cf}, {@code messages}: text,
+ * not the bytes one char each, as they were until a merge shows a path). Before, main.cf got the name
  * encoded as ISO-8859-1 (a key path that does not exist: TLS broken without a word), and under C
  * pftls died with an InvalidPathException stack trace.
  * <p>
@@ -53,6 +55,18 @@ class NonAsciiIT {
             "  ours=$(grep '^smtpd_tls_ec' \"$dir/main.cf\" | sed \"s|$dir|DIR|\" | LC_ALL=C sort)",
             "  [ \"$ours\" = \"$theirs\" ] && echo same-as-postfix-tls=yes || echo \"same-as-postfix-tls=no: $ours / $theirs\"",
             "fi",
+            // what a merge says it changes, and its JSON: the name as text, not its bytes one char each
+            "run sh \"$pftls\" -c \"$dir\" enable-server --merge -a rsa --dry-run >\"$work/out\" 2>&1; echo \"merge=$?\"",
+            "grep -qF \"smtpd_tls_key_file: added \\\"$dir/key-\" \"$work/out\" && echo merge-name=ok || { echo merge-name=bad;"
+                    + " cat \"$work/out\"; }",
+            "run sh \"$pftls\" -c \"$dir\" enable-server --merge -a rsa --dry-run --json >\"$work/out\" 2>/dev/null;"
+                    + " echo \"json=$?\"",
+            "python3 -c 'import json, os, sys; d = json.load(open(sys.argv[1], encoding=\"utf-8\"));"
+                    + " p = os.fsencode(sys.argv[2]); n = d[\"settings\"][0][\"new\"].encode(\"utf-8\");"
+                    + " a = d[\"main_cf\"][\"after\"].encode(\"utf-8\"); m = d[\"messages\"][0][\"text\"].encode(\"utf-8\");"
+                    + " ok = n.startswith(p + b\"/key-\") and b\"smtpd_tls_key_file = \" + p + b\"/key-\" in a"
+                    + " and (b\"\\x22\" + p + b\"/key-\") in m;"
+                    + " print(\"json-name=ok\" if ok else \"json-name=bad %r %r\" % (n, m))' \"$work/out\" \"$dir\"",
             "run sh \"$pftls\" -c \"$dir\" status >\"$work/out\" 2>&1; s=$?; echo \"status=$s\"; [ $s = 0 ] || cat \"$work/out\"",
             "grep -qF \"ECDSA key:  $dir/k.pem\" \"$work/out\" && echo status-name=ok || { echo status-name=bad;"
                     + " cat \"$work/out\"; }",
@@ -83,7 +97,7 @@ class NonAsciiIT {
         if (compare) {
             expected.addAll(List.of("postfix-tls=0", "same-as-postfix-tls=yes"));
         }
-        expected.addAll(List.of("status=0", "status-name=ok"));
+        expected.addAll(List.of("merge=0", "merge-name=ok", "json=0", "json-name=ok", "status=0", "status-name=ok"));
         assertEquals(expected, out.lines().toList(), out);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.pftls.engine.config.MainCfText;
 import org.pftls.engine.plan.MainCfChange;
 import org.pftls.engine.plan.NewFile;
 import org.pftls.engine.plan.Plan;
@@ -48,13 +49,18 @@ final class JsonParts {
         for (Setting s : decisions) {
             w.startObject();
             w.field("name", s.name());
-            w.field("old", s.oldValue().orElse(null));
-            w.field("new", s.newValue());
+            w.field("old", s.oldValue().map(JsonParts::text).orElse(null));
+            w.field("new", text(s.newValue()));
             w.field("action", s.action().label());
             w.field("reason", s.reason());
             w.endObject();
         }
         w.endArray();
+    }
+
+    /** A main.cf value (its bytes, one char per byte) as text: UTF-8, as the diff shows it; other bytes become U+FFFD. */
+    static String text(String mainCfValue) {
+        return MainCfText.display(mainCfValue, StandardCharsets.UTF_8);
     }
 
     /** One entry of {@code files_created}. */
@@ -73,8 +79,8 @@ final class JsonParts {
 
     /**
      * {@code main_cf_diff} (the unified diff --dry-run prints, or null) and {@code main_cf} (path,
-     * before and after, or null). main.cf is bytes: each byte is given as the character of that
-     * code (ISO-8859-1), as the text diff shows it.
+     * before and after, or null): main.cf's bytes read as UTF-8, as the diff shows them (a byte
+     * that is not UTF-8 becomes U+FFFD).
      */
     static void mainCf(JsonOutput w, Plan plan) {
         if (plan.mainCf().isEmpty()) {
@@ -88,8 +94,8 @@ final class JsonParts {
         w.field("main_cf_diff", diff.toString());
         w.startObject("main_cf");
         w.field("path", c.path().toString());
-        w.field("before", new String(c.before(), StandardCharsets.ISO_8859_1));
-        w.field("after", new String(c.after(), StandardCharsets.ISO_8859_1));
+        w.field("before", new String(c.before(), StandardCharsets.UTF_8));
+        w.field("after", new String(c.after(), StandardCharsets.UTF_8));
         w.endObject();
     }
 

@@ -1,6 +1,8 @@
 package org.pftls.engine.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.pftls.engine.config.MainCfText;
 
 /**
  * One main.cf parameter a plan decides about: one it sets (added or changed), or, for a merge,
@@ -84,7 +86,11 @@ public record Setting(String name, Optional<String> oldValue, String newValue, A
         return b.toString();
     }
 
+    /**
+     * A value as people read it: main.cf keeps a value as its bytes (one char per byte), shown as a
+     * UTF-8 terminal shows main.cf (as the diff shows it); a byte that is not UTF-8 shows as U+FFFD.
+     */
     private static String quoted(String value) {
-        return "\"" + value + "\"";
+        return "\"" + MainCfText.display(value, StandardCharsets.UTF_8) + "\"";
     }
 }
