@@ -23,6 +23,7 @@ final class GenerateView implements StepView {
     private final ProblemLabel problem;
     private final Button back;
     private boolean animating;
+    private boolean failed;
 
     /** @param what the flow's progress text */
     GenerateView(String what, DisplayStyle style, Navigator nav) {
@@ -49,6 +50,7 @@ final class GenerateView implements StepView {
     /** Shows why preparing failed; the operator goes Back to change an answer. */
     void failed(String message) {
         stopped();
+        failed = true;
         spinner.setText("Failed.");
         problem.problem(message);
     }
@@ -78,6 +80,7 @@ final class GenerateView implements StepView {
 
     @Override
     public String help(Interactable focused) {
-        return "Working in the background   Enter on Back: stop and go back   Esc: quit";
+        return failed ? "Enter on Back: go back and change an answer   Esc: quit"
+                : "Working in the background   Enter on Back: stop and go back   Esc: quit";
     }
 }

@@ -328,6 +328,7 @@ final class WizardWindow implements Navigator {
                     }
                 } else if (flow.generateFailed(job.id())) {
                     g.failed(why);
+                    showHelp(); // nothing works in the background any more
                 }
             });
         });

@@ -139,6 +139,9 @@ class WizardDaneTest {
             assertEquals(StepKind.GENERATE, d.step(), d.text());
             assertTrue(has(d.text(), "! " + fatal.substring("pftls: fatal: ".length())), d.text());
             assertEquals(before, w.snapshot(), "nothing was changed");
+            assertTrue(d.text().contains("Enter on Back: go back and change an answer"), "the help bar says the work"
+                    + " has stopped: " + d.text());
+            assertFalse(d.text().contains("Working in the background"), d.text());
             d.press(KeyType.Enter);
             assertEquals(StepKind.CLIENT_TLS, d.step(), "Back to the question: " + d.text());
             assertTrue(d.row("DANE").contains("<o>"), "the answer is kept: " + d.text());
