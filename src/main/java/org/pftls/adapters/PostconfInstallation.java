@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,20 @@ public final class PostconfInstallation implements PostfixInstallation {
     private final Path postconf;
     private final PostfixInstallation fallback;
     private final long timeoutMillis;
+    /**
+     * Defaults that every Postfix pftls supports (3.5 to 3.11; PostconfInstallationIT compares it with each) has
+     * the same, answered without running {@code postconf -d}: the subcommands that look for the
+     * deployed keys ask for them, and would otherwise each pay a postconf process for nothing.
+     */
+    static final Map<String, String> SAME_IN_EVERY_VERSION = Map.of(
+            "smtpd_tls_cert_file", "",
+            "smtpd_tls_key_file", "$smtpd_tls_cert_file",
+            "smtpd_tls_eccert_file", "",
+            "smtpd_tls_eckey_file", "$smtpd_tls_eccert_file");
+
     private Map<String, String> defaults;
     private Set<String> keyAlgorithms;
+    private final Map<Path, List<String>> mapTypes = new HashMap<>();
 
     /**
      * @param postconf the postconf command, e.g. {@code /usr/sbin/postconf}
@@ -55,12 +68,28 @@ public final class PostconfInstallation implements PostfixInstallation {
 
     @Override
     public Optional<String> defaultValue(String name) {
-        Map<String, String> table = defaults();
+        Map<String, String> table;
+        synchronized (this) {
+            table = defaults;
+        }
+        if (table == null && SAME_IN_EVERY_VERSION.containsKey(name)) {
+            return Optional.of(SAME_IN_EVERY_VERSION.get(name)); // no postconf -d just for this
+        }
+        table = defaults();
         return table == null ? fallback.defaultValue(name) : Optional.ofNullable(table.get(name));
     }
 
+    /**
+     * postconf -m: the map types of this build and of the instance's dynamicmaps.cf, asked once per
+     * configuration directory (several parts of one change ask; each run is a process, and one run
+     * after main.cf changed waits for postconf's "hot file" check).
+     */
     @Override
-    public List<String> mapTypes(Path configDirectory) {
+    public synchronized List<String> mapTypes(Path configDirectory) {
+        List<String> known = mapTypes.get(configDirectory);
+        if (known != null) {
+            return known;
+        }
         Optional<String> out = run("-c", configDirectory.toString(), "-m");
         if (out.isEmpty()) {
             return fallback.mapTypes(configDirectory);
@@ -71,6 +100,7 @@ public final class PostconfInstallation implements PostfixInstallation {
                 types.add(line.trim());
             }
         }
+        mapTypes.put(configDirectory, List.copyOf(types));
         return List.copyOf(types);
     }
 

@@ -40,6 +40,26 @@ class PostconfInstallationIT {
         assertEquals(!postfix.debian(), types.contains("lmdb"), types.toString());
     }
 
+    /** The defaults the adapter answers without postconf -d are this version's postconf -d, each. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.pftls.differential.PostfixVersions#all")
+    void theDefaultsAnsweredWithoutPostconfAreThisVersionsOwn(PostfixUnderTest postfix) throws Exception {
+        postfix.check();
+        for (var fixed : PostconfInstallation.SAME_IN_EVERY_VERSION.entrySet()) {
+            Process p = new ProcessBuilder(postfix.postconf().toString(), "-dh", fixed.getKey())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertEquals(fixed.getValue(), out.strip(), fixed.getKey());
+        }
+        PostconfInstallation postconf = new PostconfInstallation(postfix.postconf(), new BuiltinPostfix37());
+        assertEquals(Optional.of("$smtpd_tls_cert_file"), postconf.defaultValue("smtpd_tls_key_file"));
+        postconf.mailVersion(); // postconf -d has run: its answers and the table's agree
+        for (var fixed : PostconfInstallation.SAME_IN_EVERY_VERSION.entrySet()) {
+            assertEquals(Optional.of(fixed.getValue()), postconf.defaultValue(fixed.getKey()), fixed.getKey());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.pftls.differential.PostfixVersions#all")
     void theEnvironmentChoosesTheVersion(PostfixUnderTest postfix) throws Exception {

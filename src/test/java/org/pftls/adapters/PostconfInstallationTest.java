@@ -1,6 +1,7 @@
 package org.pftls.adapters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -65,5 +66,22 @@ class PostconfInstallationTest {
         assertEquals(Optional.empty(), postconf.defaultValue("no_such_parameter"));
         Thread.sleep(300); // any stray prefetch would have written by now
         assertEquals(List.of("-d"), Files.readAllLines(log));
+    }
+
+    @Test
+    void theKeyFileDefaultsAskNoPostconfAndMapTypesAreAskedOncePerDirectory() throws Exception {
+        Path log = dir.resolve("runs");
+        PostconfInstallation postconf = new PostconfInstallation(fakePostconf(
+                "echo \"$@\" >> " + log + "; case \"$1\" in -d) echo 'smtpd_tls_key_file = $smtpd_tls_cert_file';;"
+                        + " -c) printf 'btree\\n';; esac"), new BuiltinPostfix37());
+        assertEquals(Optional.of("$smtpd_tls_eccert_file"), postconf.defaultValue("smtpd_tls_eckey_file"));
+        assertEquals(Optional.of(""), postconf.defaultValue("smtpd_tls_cert_file"));
+        assertFalse(Files.exists(log), "no postconf run for the defaults every version shares");
+        assertEquals(List.of("btree"), postconf.mapTypes(dir));
+        assertEquals(List.of("btree"), postconf.mapTypes(dir));
+        assertEquals(List.of("-c " + dir + " -m"), Files.readAllLines(log), "postconf -m once");
+        Path other = Files.createDirectory(dir.resolve("other"));
+        assertEquals(List.of("btree"), postconf.mapTypes(other));
+        assertEquals(2, Files.readAllLines(log).size(), "another directory is asked on its own");
     }
 }

@@ -54,9 +54,14 @@ final class ChainFiles {
         return entries.stream().filter(e -> e.algorithm() == algorithm).findFirst();
     }
 
-    /** True when main.cf sets smtpd_tls_chain_files to a non-empty value. */
+    /**
+     * True when main.cf sets smtpd_tls_chain_files to a non-empty value. Its default is empty in
+     * every Postfix that has it, so when main.cf does not name it no default is asked for: that
+     * would cost every subcommand that looks for the deployed keys a run of {@code postconf -d}.
+     */
     static boolean set(Instance instance) throws PftlsException {
-        return !instance.parameters().expanded(PARAMETER).isBlank();
+        return instance.parameters().explicit(PARAMETER).isPresent()
+                && !instance.parameters().expanded(PARAMETER).isBlank();
     }
 
     /** Reads the files named by smtpd_tls_chain_files; fails with the file and the fix when one cannot be read. */
