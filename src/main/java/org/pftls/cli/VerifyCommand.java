@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.pftls.adapters.JdkStarttlsProbe;
 import org.pftls.engine.PftlsException;
 import org.pftls.engine.PftlsException.Kind;
+import org.pftls.engine.UntrustedText;
+import org.pftls.engine.crypto.HostNames;
 import org.pftls.engine.plan.IoMessages;
 import org.pftls.engine.ports.DnsLookup;
 import org.pftls.engine.tls.Instance;
@@ -75,6 +77,18 @@ final class VerifyCommand implements Callable<Integer> {
         Duration bound = timeout(timeout);
         if (port != null && (port < 1 || port > 65535)) {
             throw new PftlsException(Kind.USAGE, "bad --port " + port + "; give a port from 1 to 65535");
+        }
+        if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == 0x7f))) {
+            throw new PftlsException(Kind.USAGE, "bad --host \"" + UntrustedText.escape(host) + "\"; give a host name"
+                    + " or an IP address, e.g. --host 127.0.0.1 (or leave --host out for the local server)");
+        }
+        if (tlsaHost != null && tlsaHost.isBlank()) {
+            throw new PftlsException(Kind.USAGE, "bad --tlsa-host \"" + UntrustedText.escape(tlsaHost) + "\"; give a host"
+                    + " name, e.g. --tlsa-host mail.example.org"
+                    + " (or leave it out for myhostname)");
+        }
+        if (tlsaHost != null) {
+            HostNames.validate(tlsaHost); // as output-server-tlsa -h checks it
         }
         if (!dns && (resolver.given() || trustAnchor != null)) {
             throw new PftlsException(Kind.USAGE, "--resolver and --trust-anchor only go with --dns; use them with --dns");
