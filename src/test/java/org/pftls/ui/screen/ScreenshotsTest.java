@@ -175,6 +175,12 @@ class ScreenshotsTest {
                 .hostNamesNext().runJobs().press(KeyType.Enter).confirm().runJobs();
         verify.press(KeyType.ReverseTab).press(KeyType.Enter).runJobs();
         shot(verify, dir, "19-done-reload-and-verify");
+
+        WizardDriver client = new WizardDriver(new WizardFixture(demoSandbox("debian-fresh.cf"), false).model(true),
+                new DisplayStyle(true, true), new TerminalSize(80, 24)).press(KeyType.Enter).press(KeyType.ArrowDown)
+                .press(KeyType.Enter).press(KeyType.ArrowDown);
+        assertEquals(StepKind.CLIENT_TLS, client.step(), client.text());
+        shot(client, dir, "20-client-tls-dane");
         checkWritten();
     }
 
