@@ -100,8 +100,9 @@ public final class PostconfInstallation implements PostfixInstallation {
                 types.add(line.trim());
             }
         }
-        mapTypes.put(configDirectory, List.copyOf(types));
-        return List.copyOf(types);
+        List<String> answer = List.copyOf(types);
+        mapTypes.put(configDirectory, answer);
+        return answer;
     }
 
     @Override

@@ -11,7 +11,6 @@ import static org.pftls.differential.SmtpdProbeIT.served;
 import static org.pftls.differential.SmtpdProbeIT.servedEventually;
 import static org.pftls.differential.SmtpdProbeIT.succeeds;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +45,9 @@ class AdditionsPerVersionIT {
         PftlsInProcess pftls = new PftlsInProcess(postfix);
         try (ProbeInstance instance = ProbeInstance.create(work, postfix)) {
             Path etc = instance.config();
-            Path snakeKey = etc.resolve("ssl-cert-snakeoil.key");
-            Path snakeCert = etc.resolve("ssl-cert-snakeoil.pem");
-            ExternalCommand.ok(List.of(RequiredTools.OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048",
-                    "-nodes", "-keyout", snakeKey.toString(), "-out", snakeCert.toString(), "-subj", "/CN=vm",
-                    "-days", "3650"));
-            append(etc, "smtpd_tls_cert_file=" + snakeCert + "\nsmtpd_tls_key_file=" + snakeKey
-                    + "\nsmtpd_tls_security_level=may\nsmtp_tls_security_level=encrypt\n");
+            ProbeInstance.Snakeoil snakeoil = instance.stockDebianSnakeoil("encrypt");
+            Path snakeKey = snakeoil.key();
+            Path snakeCert = snakeoil.cert();
 
             // 1. the merge, both algorithms
             SideRun merge = pftls.run(etc, List.of("enable-server", "--merge", "-a", "rsa,ecdsa"));
@@ -105,9 +100,4 @@ class AdditionsPerVersionIT {
         return ExternalCommand.ok(command).outText();
     }
 
-    private static void append(Path etc, String text) throws Exception {
-        Path mainCf = etc.resolve("main.cf");
-        Files.writeString(mainCf, Files.readString(mainCf, StandardCharsets.ISO_8859_1) + text,
-                StandardCharsets.ISO_8859_1);
-    }
 }

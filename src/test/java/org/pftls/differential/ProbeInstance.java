@@ -109,6 +109,36 @@ final class ProbeInstance implements AutoCloseable {
         return config;
     }
 
+    /** Appends lines to main.cf, byte for byte. */
+    void appendMainCf(String text) {
+        Path mainCf = config.resolve("main.cf");
+        try {
+            Files.writeString(mainCf, Files.readString(mainCf, StandardCharsets.ISO_8859_1) + text,
+                    StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The "snakeoil" key and certificate of a stock Debian setup, made here. */
+    record Snakeoil(Path key, Path cert) {
+    }
+
+    /**
+     * A stock Debian setup: an RSA "snakeoil" key and certificate (made here with openssl, as the
+     * ssl-cert package makes them) in smtpd_tls_cert_file/_key_file, server level {@code may}, and
+     * the given client level.
+     */
+    Snakeoil stockDebianSnakeoil(String clientLevel) {
+        Snakeoil s = new Snakeoil(config.resolve("ssl-cert-snakeoil.key"), config.resolve("ssl-cert-snakeoil.pem"));
+        ExternalCommand.ok(List.of(RequiredTools.OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-keyout", s.key().toString(), "-out", s.cert().toString(), "-subj", "/CN=vm",
+                "-days", "3650"));
+        appendMainCf("smtpd_tls_cert_file=" + s.cert() + "\nsmtpd_tls_key_file=" + s.key()
+                + "\nsmtpd_tls_security_level=may\nsmtp_tls_security_level=" + clientLevel + "\n");
+        return s;
+    }
+
     /** The Postfix version whose programs serve this instance. */
     PostfixUnderTest postfix() {
         return postfix;

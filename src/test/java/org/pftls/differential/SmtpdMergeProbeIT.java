@@ -10,7 +10,6 @@ import static org.pftls.differential.SmtpdProbeIT.served;
 import static org.pftls.differential.SmtpdProbeIT.servedEventually;
 import static org.pftls.differential.SmtpdProbeIT.succeeds;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,13 +32,9 @@ class SmtpdMergeProbeIT {
         PftlsInProcess pftls = new PftlsInProcess();
         try (ProbeInstance instance = ProbeInstance.create(work)) {
             Path etc = instance.config();
-            Path snakeKey = etc.resolve("ssl-cert-snakeoil.key");
-            Path snakeCert = etc.resolve("ssl-cert-snakeoil.pem");
-            ExternalCommand.ok(List.of(RequiredTools.OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048",
-                    "-nodes", "-keyout", snakeKey.toString(), "-out", snakeCert.toString(), "-subj", "/CN=vm",
-                    "-days", "3650"));
-            append(etc, "smtpd_tls_cert_file=" + snakeCert + "\nsmtpd_tls_key_file=" + snakeKey
-                    + "\nsmtpd_tls_security_level=may\nsmtp_tls_security_level=may\n");
+            ProbeInstance.Snakeoil snakeoil = instance.stockDebianSnakeoil("may");
+            Path snakeKey = snakeoil.key();
+            Path snakeCert = snakeoil.cert();
             instance.start();
             assertEquals(fingerprint(snakeCert), served(instance, RSA), "before: the snakeoil certificate");
 
@@ -62,7 +57,7 @@ class SmtpdMergeProbeIT {
             succeeds(pftls.run(etc, List.of("new-server-key", "-a", "rsa")));
             Path rsaKey = newest(etc, "key-");
             Path rsaCert = newest(etc, "cert-");
-            append(etc, "smtpd_tls_security_level = may\nsmtpd_tls_chain_files = " + rsaKey + ", " + rsaCert + "\n");
+            instance.appendMainCf("smtpd_tls_security_level = may\nsmtpd_tls_chain_files = " + rsaKey + ", " + rsaCert + "\n");
             succeeds(pftls.run(etc, List.of("new-server-key", "-a", "ecdsa")));
             Path ecKey = newest(etc, "eckey-");
             Path ecCert = newest(etc, "eccert-");
@@ -76,9 +71,4 @@ class SmtpdMergeProbeIT {
         }
     }
 
-    private static void append(Path etc, String text) throws Exception {
-        Path mainCf = etc.resolve("main.cf");
-        Files.writeString(mainCf, Files.readString(mainCf, StandardCharsets.ISO_8859_1) + text,
-                StandardCharsets.ISO_8859_1);
-    }
 }
